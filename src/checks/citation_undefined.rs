@@ -1,0 +1,78 @@
+use super::{Check, CheckMeta, Context, declare_check};
+use crate::diagnostic::Diagnostic;
+use crate::document::{CiteTarget, RefKey};
+
+declare_check! {
+    /// A citation with no entry in the bibliography.
+    ///
+    /// Numeric citations (`[17]`, `[3,5]`, `[3-5]`, `［3］`, `【3】`) are looked up in the
+    /// numbered bibliography (the section titled References, 参考文献, … in the rules), and
+    /// footnote citations (`[^note]`) among the footnote definitions. Numeric citations are
+    /// only checked when the document has a numbered bibliography; a range cites every number
+    /// in it. Links, images, reference-style links and task-list boxes are not citations.
+    pub struct CitationUndefined {
+        id: "citation-undefined",
+        category: Citation,
+        severity: Error,
+    }
+}
+
+impl Check for CitationUndefined {
+    fn meta(&self) -> &'static CheckMeta {
+        &Self::META
+    }
+
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let bib = doc.bibliography.as_ref();
+        let numbers: Vec<u32> = bib
+            .map(|b| {
+                b.entries
+                    .iter()
+                    .filter_map(|e| match e.key {
+                        Some(RefKey::Number(n)) => Some(n),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for c in &doc.citations {
+            if doc.in_bibliography(c.range.start) {
+                continue;
+            }
+            for t in &c.targets {
+                let (missing, key) = match t {
+                    CiteTarget::Number(n) => (
+                        !numbers.is_empty() && !numbers.contains(n),
+                        RefKey::Number(*n),
+                    ),
+                    CiteTarget::Label(l) => (
+                        !doc.footnotes.iter().any(|f| &f.label == l),
+                        RefKey::Label(l.clone()),
+                    ),
+                };
+                if !missing {
+                    continue;
+                }
+                let mut d = ctx.diagnostic(
+                    c.range.clone(),
+                    format!("citation {key} has no entry in the bibliography"),
+                );
+                if let (RefKey::Number(_), Some(b)) = (&key, bib) {
+                    let (lo, hi) = (numbers.iter().min(), numbers.iter().max());
+                    let range = b
+                        .title
+                        .clone()
+                        .or_else(|| b.entries.first().map(|e| e.range.clone()));
+                    if let (Some(range), Some(lo), Some(hi)) = (range, lo, hi) {
+                        d = d.with_related(
+                            range,
+                            format!("the bibliography has entries [{lo}]–[{hi}]"),
+                        );
+                    }
+                }
+                out.push(d);
+            }
+        }
+    }
+}

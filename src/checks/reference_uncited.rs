@@ -1,0 +1,65 @@
+use super::{Check, CheckMeta, Context, declare_check};
+use crate::diagnostic::Diagnostic;
+use crate::document::{CiteTarget, RefKey};
+use std::collections::HashSet;
+
+declare_check! {
+    /// A bibliography entry that the text never cites.
+    ///
+    /// Numbered entries are reported only when the document cites by number at all (a plain
+    /// reading list titled References is not a citation system); footnote definitions are
+    /// reported when no `[^label]` refers to them. Lists under other titles (参考资料,
+    /// Further reading) are not the bibliography and need no citations.
+    pub struct ReferenceUncited {
+        id: "reference-uncited",
+        category: Citation,
+        severity: Warning,
+    }
+}
+
+impl Check for ReferenceUncited {
+    fn meta(&self) -> &'static CheckMeta {
+        &Self::META
+    }
+
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let Some(bib) = &doc.bibliography else { return };
+        let cited: HashSet<&CiteTarget> = doc
+            .citations
+            .iter()
+            .filter(|c| !doc.in_bibliography(c.range.start) || in_footnote(ctx, c.block))
+            .flat_map(|c| &c.targets)
+            .collect();
+        let cites_numbers = bib.entries.iter().any(|e| match &e.key {
+            Some(RefKey::Number(n)) => cited.contains(&CiteTarget::Number(*n)),
+            _ => false,
+        });
+        for entry in &bib.entries {
+            let target = match &entry.key {
+                Some(RefKey::Number(n)) if cites_numbers => CiteTarget::Number(*n),
+                Some(RefKey::Label(l)) => CiteTarget::Label(l.clone()),
+                _ => continue,
+            };
+            if cited.contains(&target) {
+                continue;
+            }
+            let key = entry
+                .key
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let range = if entry.key_range.is_empty() {
+                entry.range.clone()
+            } else {
+                entry.key_range.clone()
+            };
+            out.push(ctx.diagnostic(range, format!("reference {key} is never cited in the text")));
+        }
+    }
+}
+
+/// Footnote definitions may cite each other.
+fn in_footnote(ctx: &Context<'_, '_>, block: usize) -> bool {
+    ctx.doc.blocks[block].footnote.is_some()
+}

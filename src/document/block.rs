@@ -1,0 +1,190 @@
+//! Prose blocks: the text of a paragraph, heading, list item or table cell, with a map back
+//! to source offsets.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// The heading with this index in `Document::headings`.
+    Heading(usize),
+    /// Text directly inside a (tight) list item.
+    ItemText,
+    TableCell,
+}
+
+/// A link inside a block: where its text lies in the block text, and its destination.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub text: Range<usize>,
+    pub dest: String,
+}
+
+/// One piece of block text copied from the source. `exact` pieces are byte-identical to
+/// `src`, so offsets inside them map one to one; others (escapes, entities, placeholders)
+/// map every offset to the start of their source range.
+#[derive(Debug, Clone)]
+struct Segment {
+    text_start: usize,
+    src: Range<usize>,
+    exact: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    pub text: String,
+    segments: Vec<Segment>,
+    /// The nearest heading at or before this block.
+    pub section: Option<usize>,
+    /// The innermost list item holding this block, as (list index, item index).
+    pub item: Option<(usize, usize)>,
+    /// The footnote definition holding this block.
+    pub footnote: Option<usize>,
+    pub links: Vec<Link>,
+    /// Sentence ranges in `text` coordinates.
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// Stands in for code, math, images and autolinks: keeps the text's shape without their content.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+impl Block {
+    pub fn new(kind: BlockKind, start: usize) -> Block {
+        Block {
+            kind,
+            range: start..start,
+            text: String::new(),
+            segments: Vec::new(),
+            section: None,
+            item: None,
+            footnote: None,
+            links: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    /// Appends text that came from `src`; `source` is the whole document.
+    pub fn push(&mut self, piece: &str, src: Range<usize>, source: &str) {
+        let exact = source.get(src.clone()) == Some(piece);
+        self.segments.push(Segment {
+            text_start: self.text.len(),
+            src: src.clone(),
+            exact,
+        });
+        self.text.push_str(piece);
+        self.extend_range(src);
+    }
+
+    pub fn push_placeholder(&mut self, c: char, src: Range<usize>) {
+        self.segments.push(Segment {
+            text_start: self.text.len(),
+            src: src.clone(),
+            exact: false,
+        });
+        self.text.push(c);
+        self.extend_range(src);
+    }
+
+    fn extend_range(&mut self, src: Range<usize>) {
+        if self.segments.len() == 1 {
+            self.range = src;
+        } else {
+            self.range.start = self.range.start.min(src.start);
+            self.range.end = self.range.end.max(src.end);
+        }
+    }
+
+    /// Maps an offset in `text` to a source offset.
+    pub fn to_source(&self, offset: usize) -> usize {
+        let i = match self
+            .segments
+            .binary_search_by(|s| s.text_start.cmp(&offset))
+        {
+            Ok(i) => i,
+            Err(0) => return self.range.start,
+            Err(i) => i - 1,
+        };
+        let seg = &self.segments[i];
+        let delta = offset - seg.text_start;
+        if seg.exact {
+            (seg.src.start + delta).min(seg.src.end)
+        } else if delta == 0 {
+            seg.src.start
+        } else {
+            seg.src.end
+        }
+    }
+
+    /// Maps a range of `text` to a source range.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.to_source(range.start);
+        let end = if range.end > range.start {
+            // Map the last character, then step past it, so an end inside an inexact
+            // segment still covers that segment.
+            let last = self.text[..range.end]
+                .char_indices()
+                .next_back()
+                .map_or(range.start, |(i, _)| i);
+            let src_last = self.to_source(last);
+            let seg_end = self.segment_end(last);
+            if self.is_exact(last) {
+                src_last + (range.end - last)
+            } else {
+                seg_end
+            }
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    fn segment_index(&self, offset: usize) -> Option<usize> {
+        match self
+            .segments
+            .binary_search_by(|s| s.text_start.cmp(&offset))
+        {
+            Ok(i) => Some(i),
+            Err(0) => None,
+            Err(i) => Some(i - 1),
+        }
+    }
+
+    fn is_exact(&self, offset: usize) -> bool {
+        self.segment_index(offset)
+            .is_some_and(|i| self.segments[i].exact)
+    }
+
+    fn segment_end(&self, offset: usize) -> usize {
+        self.segment_index(offset)
+            .map_or(self.range.end, |i| self.segments[i].src.end)
+    }
+
+    /// The sentence (in text coordinates) containing a text offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<Range<usize>> {
+        self.sentences
+            .iter()
+            .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+            .cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_exact_and_inexact_segments() {
+        let source = "ab `code` cd";
+        let mut b = Block::new(BlockKind::Paragraph, 0);
+        b.push("ab ", 0..3, source);
+        b.push_placeholder(PLACEHOLDER, 3..9);
+        b.push(" cd", 9..12, source);
+        assert_eq!(b.to_source(1), 1);
+        let p = b.text.find(PLACEHOLDER).unwrap();
+        assert_eq!(b.source_range(p..p + PLACEHOLDER.len_utf8()), 3..9);
+        let c = b.text.find("cd").unwrap();
+        assert_eq!(b.source_range(c..c + 2), 10..12);
+    }
+}

@@ -1,0 +1,466 @@
+//! Inline enumerations inside paragraphs: `(1)…(2)`, `（1）`, `1)`, `①②`, `(a)`, `a)`,
+//! `(i)(ii)`, `一、二、`, `第一，第二，`, `firstly/secondly`.
+//!
+//! A marker only opens a sequence in a "strict" place (start of a block, after punctuation);
+//! the next expected value is accepted anywhere a word may start, while an unexpected value
+//! must again stand in a strict place. That keeps references such as "Eq. (3)" or "from (1)
+//! and (3)" out of the model. Sequences run through the paragraphs of one section; a first
+//! value after two or more markers, or at the start of a block, opens a new sequence.
+
+use super::Document;
+use super::block::Block;
+use super::numbering::{chinese_number, is_chinese_digit, roman_value};
+use super::sentences::{is_abbreviation, is_cjk};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnumStyle {
+    /// `(1)`, `（1）`.
+    ParenDigit,
+    /// `1)`, `1）`.
+    RightParenDigit,
+    Circled,
+    /// `(a)`; `upper` for `(A)`.
+    ParenLetter {
+        upper: bool,
+    },
+    RightParenLetter {
+        upper: bool,
+    },
+    ParenRoman {
+        upper: bool,
+    },
+    /// `一、`.
+    ChineseComma,
+    /// `（一）`.
+    ChineseParen,
+    /// `第一，`.
+    ChineseOrdinal,
+    /// `Firstly`, `Secondly`.
+    EnglishOrdinal,
+}
+
+impl EnumStyle {
+    /// The text of `value` in this style, as it replaces the value token of a marker.
+    pub fn render(self, value: u32, like: &str) -> Option<String> {
+        Some(match self {
+            EnumStyle::ParenDigit | EnumStyle::RightParenDigit => value.to_string(),
+            EnumStyle::Circled => char::from_u32(0x2460 + value.checked_sub(1)?)
+                .filter(|_| value <= 20)?
+                .to_string(),
+            EnumStyle::ParenLetter { upper } | EnumStyle::RightParenLetter { upper } => {
+                let c = char::from_u32(
+                    u32::from(if upper { b'A' } else { b'a' }) + value.checked_sub(1)?,
+                )?;
+                if value > 26 {
+                    return None;
+                }
+                c.to_string()
+            }
+            EnumStyle::ParenRoman { upper } => {
+                let r = ROMAN.get(value.checked_sub(1)? as usize)?;
+                if upper {
+                    r.to_uppercase()
+                } else {
+                    (*r).to_string()
+                }
+            }
+            EnumStyle::ChineseComma | EnumStyle::ChineseParen | EnumStyle::ChineseOrdinal => {
+                chinese_numeral(value)?
+            }
+            EnumStyle::EnglishOrdinal => {
+                let word = ORDINALS.get(value.checked_sub(1)? as usize)?.0;
+                let ly = like.to_lowercase().ends_with("ly");
+                let mut w = if ly {
+                    format!("{word}ly")
+                } else {
+                    word.to_string()
+                };
+                if like.starts_with(char::is_uppercase) {
+                    w = capitalize(&w);
+                }
+                w
+            }
+        })
+    }
+
+    fn family(self) -> u8 {
+        match self {
+            EnumStyle::ParenDigit => 0,
+            EnumStyle::RightParenDigit => 1,
+            EnumStyle::Circled => 2,
+            EnumStyle::ParenLetter { upper } => 3 + u8::from(upper),
+            EnumStyle::RightParenLetter { upper } => 5 + u8::from(upper),
+            EnumStyle::ParenRoman { upper } => 7 + u8::from(upper),
+            EnumStyle::ChineseComma => 9,
+            EnumStyle::ChineseParen => 10,
+            EnumStyle::ChineseOrdinal => 11,
+            EnumStyle::EnglishOrdinal => 12,
+        }
+    }
+}
+
+const ROMAN: [&str; 12] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+const ORDINALS: [(&str, u32); 6] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+];
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+pub fn chinese_numeral(n: u32) -> Option<String> {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    Some(match n {
+        1..=9 => D[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub block: usize,
+    /// The whole marker, in block text and in the source.
+    pub text_range: Range<usize>,
+    pub range: Range<usize>,
+    /// The value token (`3` in `(3)`), in the source.
+    pub value_range: Range<usize>,
+    pub value_text: String,
+    pub value: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Enumeration {
+    pub style: EnumStyle,
+    pub section: Option<usize>,
+    pub markers: Vec<Marker>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// At the start of the block or after punctuation: may open or break a sequence.
+    Strict,
+    /// After a word or space: may only continue a sequence.
+    Lax,
+}
+
+struct Candidate {
+    style: EnumStyle,
+    value: u32,
+    marker: Marker,
+    place: Place,
+}
+
+pub fn find_enumerations(doc: &Document<'_>) -> Vec<Enumeration> {
+    let mut done: Vec<Enumeration> = Vec::new();
+    let mut open: Vec<(Enumeration, bool)> = Vec::new();
+    let mut section = None;
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if block.section != section || matches!(block.kind, super::BlockKind::Heading(_)) {
+            done.extend(open.drain(..).map(|(e, _)| e));
+            section = block.section;
+        }
+        if block.footnote.is_some() || doc_in_code_like(block) {
+            continue;
+        }
+        for group in candidates(block, index) {
+            place(&mut open, &mut done, group, section);
+        }
+    }
+    done.extend(open.into_iter().map(|(e, _)| e));
+    done.retain(|e| e.markers.len() >= 2);
+    done
+}
+
+fn doc_in_code_like(block: &Block) -> bool {
+    block.text.trim().is_empty()
+}
+
+/// Adds one marker (given as its alternative readings) to the open sequences.
+fn place(
+    open: &mut Vec<(Enumeration, bool)>,
+    done: &mut Vec<Enumeration>,
+    group: Vec<Candidate>,
+    section: Option<usize>,
+) {
+    // Prefer a reading that continues an open sequence, then one that starts a sequence.
+    let continues = |c: &Candidate| {
+        open.iter().position(|(e, _)| {
+            e.style.family() == c.style.family()
+                && e.markers.last().is_some_and(|m| m.value + 1 == c.value)
+        })
+    };
+    if let Some((i, pos)) = group
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| continues(c).map(|p| (i, p)))
+    {
+        let c = group.into_iter().nth(i);
+        if let Some(c) = c {
+            open[pos].0.markers.push(c.marker);
+        }
+        return;
+    }
+    let Some(c) = group
+        .into_iter()
+        .min_by_key(|c| (c.value != 1, c.place == Place::Lax))
+    else {
+        return;
+    };
+    let existing = open
+        .iter()
+        .position(|(e, _)| e.style.family() == c.style.family());
+    match existing {
+        None => {
+            if c.value == 1 && c.place == Place::Strict {
+                open.push((new_seq(c, section), true));
+            }
+        }
+        Some(pos) => {
+            let len = open[pos].0.markers.len();
+            if c.value == 1 && len >= 2 {
+                let (finished, _) = open.remove(pos);
+                done.push(finished);
+                if c.place == Place::Strict {
+                    open.push((new_seq(c, section), true));
+                }
+            } else if c.place == Place::Strict {
+                open[pos].0.markers.push(c.marker);
+            }
+        }
+    }
+}
+
+fn new_seq(c: Candidate, section: Option<usize>) -> Enumeration {
+    Enumeration {
+        style: c.style,
+        section,
+        markers: vec![c.marker],
+    }
+}
+
+/// Every marker candidate in a block, grouped by position (one group per position, holding
+/// its alternative readings, e.g. `(i)` as a letter and as a roman numeral).
+fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
+    let text = &block.text;
+    let mut out = Vec::new();
+    let mut depth: i32 = 0;
+    for (i, c) in text.char_indices() {
+        let group = read_marker(text, i, c, depth)
+            .into_iter()
+            .filter_map(|(style, value, len, value_range)| {
+                let place = place_of(text, i, style)?;
+                let text_range = i..i + len;
+                Some(Candidate {
+                    style,
+                    value,
+                    marker: Marker {
+                        block: index,
+                        range: block.source_range(text_range.clone()),
+                        value_range: block.source_range(value_range.clone()),
+                        value_text: text[value_range].to_string(),
+                        text_range,
+                        value,
+                    },
+                    place,
+                })
+            })
+            .collect::<Vec<_>>();
+        if !group.is_empty() {
+            out.push(group);
+        }
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    out
+}
+
+type Reading = (EnumStyle, u32, usize, Range<usize>);
+
+/// Readings of a marker starting at byte `i` (whose char is `c`).
+fn read_marker(text: &str, i: usize, c: char, depth: i32) -> Vec<Reading> {
+    let rest = &text[i..];
+    let mut out = Vec::new();
+    match c {
+        '(' | '（' => {
+            let inner_start = i + c.len_utf8();
+            let inner: String = text[inner_start..]
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric())
+                .take(6)
+                .collect();
+            let after = inner_start + inner.len();
+            let close = text[after..].chars().next();
+            if !matches!(close, Some(')' | '）')) || inner.is_empty() {
+                return out;
+            }
+            let len = after + close.map_or(0, char::len_utf8) - i;
+            let vr = inner_start..after;
+            if let Ok(n) = inner.parse::<u32>() {
+                if n > 0 && n < 100 {
+                    out.push((EnumStyle::ParenDigit, n, len, vr));
+                }
+            } else if inner.chars().all(is_chinese_digit) {
+                if let Some(n) = chinese_number(&inner) {
+                    out.push((EnumStyle::ChineseParen, n, len, vr));
+                }
+            } else if inner.len() == 1 && inner.chars().all(|ch| ch.is_ascii_alphabetic()) {
+                let ch = inner.chars().next().unwrap_or('a');
+                let upper = ch.is_ascii_uppercase();
+                let n = u32::from(ch.to_ascii_lowercase() as u8 - b'a' + 1);
+                out.push((EnumStyle::ParenLetter { upper }, n, len, vr.clone()));
+                if let Some(r) = roman_value(&inner)
+                    .filter(|_| matches!(ch.to_ascii_lowercase(), 'i' | 'v' | 'x'))
+                {
+                    out.push((EnumStyle::ParenRoman { upper }, r, len, vr));
+                }
+            } else if inner.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'))
+                || inner.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+            {
+                let upper = inner.starts_with(char::is_uppercase);
+                if let Some(r) = roman_value(&inner).filter(|&r| r <= 12) {
+                    out.push((EnumStyle::ParenRoman { upper }, r, len, vr));
+                }
+            }
+        }
+        '①'..='⑳' => {
+            let n = c as u32 - 0x2460 + 1;
+            out.push((EnumStyle::Circled, n, c.len_utf8(), i..i + c.len_utf8()));
+        }
+        '0'..='9' | 'a'..='z' | 'A'..='Z' if depth <= 0 => {
+            let word: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .take(3)
+                .collect();
+            let after = i + word.len();
+            let close = text[after..].chars().next();
+            if matches!(close, Some(')' | '）')) {
+                let len = word.len() + close.map_or(0, char::len_utf8);
+                if let Ok(n) = word.parse::<u32>() {
+                    if n > 0 && n < 100 {
+                        out.push((EnumStyle::RightParenDigit, n, len, i..after));
+                    }
+                } else if word.len() == 1 && c.is_ascii_alphabetic() {
+                    let upper = c.is_ascii_uppercase();
+                    let n = u32::from(c.to_ascii_lowercase() as u8 - b'a' + 1);
+                    out.push((EnumStyle::RightParenLetter { upper }, n, len, i..after));
+                }
+            }
+            if c.is_ascii_alphabetic() {
+                out.extend(english_ordinal(text, i));
+            }
+        }
+        '第' => {
+            let digits: String = text[i + c.len_utf8()..]
+                .chars()
+                .take_while(|ch| is_chinese_digit(*ch))
+                .take(3)
+                .collect();
+            let vs = i + c.len_utf8();
+            let after = vs + digits.len();
+            if let (Some(n), Some(p)) = (chinese_number(&digits), text[after..].chars().next())
+                && "，,、：:".contains(p)
+            {
+                out.push((EnumStyle::ChineseOrdinal, n, after - i, vs..after));
+            }
+        }
+        _ if is_chinese_digit(c) => {
+            let digits: String = rest
+                .chars()
+                .take_while(|ch| is_chinese_digit(*ch))
+                .take(3)
+                .collect();
+            let after = i + digits.len();
+            if let (Some(n), Some('、')) = (chinese_number(&digits), text[after..].chars().next())
+            {
+                let before = text[..i].chars().next_back();
+                if before.is_none_or(|b| "。；：:;\n".contains(b) || b.is_whitespace()) {
+                    out.push((
+                        EnumStyle::ChineseComma,
+                        n,
+                        after + '、'.len_utf8() - i,
+                        i..after,
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn english_ordinal(text: &str, i: usize) -> Option<Reading> {
+    let word: String = text[i..]
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let lower = word.to_lowercase();
+    let (base, ly) = match lower.strip_suffix("ly") {
+        Some(b) => (b.to_string(), true),
+        None => (lower.clone(), false),
+    };
+    let value = ORDINALS.iter().find(|(w, _)| *w == base)?.1;
+    let after = i + word.len();
+    let next = text[after..].chars().next();
+    // "Firstly" anywhere a sentence starts; "First," only capitalised and followed by a comma.
+    let ok = if ly {
+        matches!(next, Some(',' | '，' | ' '))
+    } else {
+        word.starts_with(char::is_uppercase) && matches!(next, Some(',' | '，'))
+    };
+    let before = text[..i].trim_end().chars().next_back();
+    let sentence_start = before.is_none_or(|b| ".!?;:。！？；：\n".contains(b));
+    (ok && sentence_start).then_some((EnumStyle::EnglishOrdinal, value, word.len(), i..after))
+}
+
+/// Where a marker at `i` stands, or `None` if it cannot be a marker there (glued to a word,
+/// inside parentheses of its own, after an abbreviation like "Eq.").
+fn place_of(text: &str, i: usize, style: EnumStyle) -> Option<Place> {
+    let before = &text[..i];
+    let Some(prev) = before.chars().next_back() else {
+        return Some(Place::Strict);
+    };
+    let trimmed = before.trim_end();
+    let prev_solid = trimmed.chars().next_back();
+    match prev_solid {
+        None => return Some(Place::Strict),
+        Some(p) if "：:；;，,。、！？!?\n".contains(p) => return Some(Place::Strict),
+        Some('.') if !is_abbreviation(&trimmed[..trimmed.len() - 1]) => {
+            return Some(Place::Strict);
+        }
+        _ => {}
+    }
+    if prev == '\n' {
+        return Some(Place::Strict);
+    }
+    if matches!(style, EnumStyle::ChineseComma | EnumStyle::EnglishOrdinal) {
+        return Some(Place::Strict);
+    }
+    if prev.is_whitespace()
+        || (is_cjk(prev)
+            && !matches!(
+                style,
+                EnumStyle::RightParenDigit | EnumStyle::RightParenLetter { .. }
+            ))
+    {
+        return Some(Place::Lax);
+    }
+    None
+}

@@ -1,0 +1,178 @@
+//! The document model: Markdown parsed once into the structures every check reads.
+//!
+//! All positions are byte offsets into the original text. Prose blocks carry their own text
+//! (the concatenated prose of the block, with code, math, HTML and URLs left out) plus a map
+//! from positions in that text back to the source.
+
+mod bibliography;
+mod block;
+mod citation;
+pub mod entry;
+mod enumeration;
+pub mod line_index;
+pub mod numbering;
+mod parse;
+pub mod sentences;
+mod toc;
+
+pub use bibliography::{Bibliography, RefKey, Reference};
+pub use block::{Block, BlockKind, Link};
+pub use citation::{Citation, CiteTarget};
+pub use entry::ParsedEntry;
+pub use enumeration::{EnumStyle, Enumeration, Marker, chinese_numeral};
+pub use line_index::{LineCol, LineIndex};
+pub use numbering::{HeadingNumber, NumberStyle};
+pub use toc::{Toc, TocEntry};
+
+use std::ops::Range;
+
+/// Settings that shape the model (which titles open a bibliography or a table of contents).
+#[derive(Debug, Clone)]
+pub struct ModelOptions {
+    pub bibliography_titles: Vec<String>,
+    pub toc_titles: Vec<String>,
+}
+
+impl Default for ModelOptions {
+    fn default() -> Self {
+        ModelOptions {
+            bibliography_titles: ["References", "Bibliography", "参考文献", "引用"]
+                .map(String::from)
+                .to_vec(),
+            toc_titles: ["目录", "Contents", "Table of Contents"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub range: Range<usize>,
+    /// Index of the heading's own block in `Document::blocks`.
+    pub block: usize,
+    /// The nearest enclosing heading of a lower level.
+    pub parent: Option<usize>,
+    pub number: Option<HeadingNumber>,
+}
+
+#[derive(Debug, Clone)]
+pub struct List {
+    pub range: Range<usize>,
+    pub ordered: bool,
+    pub start: Option<u64>,
+    pub items: Vec<Item>,
+    /// The list item this list is nested in, as (list index, item index).
+    pub parent: Option<(usize, usize)>,
+    /// Index of the nearest heading before the list.
+    pub section: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub range: Range<usize>,
+    /// The `3.` or `3)` marker of an ordered item (digits only), empty for bullets.
+    pub number_range: Range<usize>,
+    pub number: Option<u64>,
+    /// The first prose block of the item (its own text, without nested lists).
+    pub block: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FootnoteDef {
+    pub label: String,
+    pub range: Range<usize>,
+    pub label_range: Range<usize>,
+    pub blocks: Vec<usize>,
+}
+
+/// An HTML comment, kept for inline suppressions.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    pub range: Range<usize>,
+    pub body: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Document<'s> {
+    pub text: &'s str,
+    pub lines: LineIndex,
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    pub lists: Vec<List>,
+    pub footnotes: Vec<FootnoteDef>,
+    pub comments: Vec<Comment>,
+    pub citations: Vec<Citation>,
+    pub enumerations: Vec<Enumeration>,
+    pub bibliography: Option<Bibliography>,
+    pub toc: Option<Toc>,
+}
+
+impl<'s> Document<'s> {
+    pub fn parse(text: &'s str, options: &ModelOptions) -> Document<'s> {
+        let mut doc = parse::parse(text);
+        doc.citations = citation::find_citations(&doc.blocks);
+        doc.enumerations = enumeration::find_enumerations(&doc);
+        doc.bibliography = bibliography::find(&doc, &options.bibliography_titles);
+        doc.toc = toc::find(&doc, &options.toc_titles);
+        doc
+    }
+
+    /// The heading's title text (its block text).
+    pub fn heading_text(&self, heading: usize) -> &str {
+        &self.blocks[self.headings[heading].block].text
+    }
+
+    /// The byte range of the section a heading opens: up to the next heading of the same or
+    /// a higher level.
+    pub fn section_range(&self, heading: usize) -> Range<usize> {
+        let h = &self.headings[heading];
+        let end = self.headings[heading + 1..]
+            .iter()
+            .find(|next| next.level <= h.level)
+            .map_or(self.text.len(), |next| next.range.start);
+        h.range.start..end
+    }
+
+    /// Whether a byte offset lies in the bibliography (references are not claims).
+    pub fn in_bibliography(&self, offset: usize) -> bool {
+        self.bibliography
+            .as_ref()
+            .is_some_and(|b| b.ranges.iter().any(|r| r.contains(&offset)))
+    }
+}
+
+/// Normalises a title for comparison: trims, folds case and full-width forms, drops
+/// surrounding punctuation and emphasis, collapses white space.
+pub fn normalize_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = fold_width(c);
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if matches!(c, '*' | '_' | '`' | '#') {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.trim_matches(|c: char| matches!(c, ':' | '.' | ',' | ';' | '、' | '。' | '-'))
+        .trim()
+        .to_string()
+}
+
+/// Maps full-width ASCII forms (Ａ, （, ：) to their half-width counterparts.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}

@@ -1,0 +1,125 @@
+//! Finding and reading the files to check.
+
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: not valid UTF-8 (first invalid byte at offset {offset}); factlint reads UTF-8 Markdown only"
+    )]
+    Utf8 { path: String, offset: usize },
+    #[error(
+        "{path}: looks like a binary file (it contains a NUL byte at offset {offset}); skipped"
+    )]
+    Binary { path: String, offset: usize },
+    #[error("{path}: {size} bytes is larger than --max-file-size ({limit} bytes); skipped")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: {message}")]
+    Walk { path: String, message: String },
+}
+
+/// A path to check and the name to report it under.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Expands the command-line paths: files as given, directories walked for `*.md` and
+/// `*.markdown` (honouring `.gitignore`). Targets come back sorted and de-duplicated.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<FileError>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(FileError::NotFound { path: name })
+            }
+            Err(e) => errors.push(FileError::Io {
+                path: name,
+                source: e,
+            }),
+            Ok(meta) if meta.is_dir() => walk(path, &mut targets, &mut errors),
+            Ok(_) => targets.push(Target {
+                name,
+                path: path.clone(),
+            }),
+        }
+    }
+    targets.sort();
+    targets.dedup();
+    (targets, errors)
+}
+
+fn walk(dir: &Path, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()) => {
+                targets.push(Target {
+                    name: e.path().display().to_string(),
+                    path: e.path().to_path_buf(),
+                });
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(FileError::Walk {
+                path: dir.display().to_string(),
+                message: err.to_string(),
+            }),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing binary files and files over `limit` bytes.
+pub fn read(target: &Target, limit: u64) -> Result<String, FileError> {
+    let io = |source| FileError::Io {
+        path: target.name.clone(),
+        source,
+    };
+    let meta = std::fs::metadata(&target.path).map_err(io)?;
+    if meta.len() > limit {
+        return Err(FileError::TooLarge {
+            path: target.name.clone(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let bytes = std::fs::read(&target.path).map_err(io)?;
+    decode(&target.name, bytes)
+}
+
+/// Decodes bytes read from a file or standard input.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(FileError::Binary {
+            path: name.to_string(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| FileError::Utf8 {
+        path: name.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
