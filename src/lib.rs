@@ -7,6 +7,7 @@ pub mod checks;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod extract;
 pub mod files;
 pub mod report;
 pub mod rules;

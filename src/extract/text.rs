@@ -1,0 +1,128 @@
+//! Text helpers shared by the extractors: words, clauses, URLs.
+
+use crate::document::sentences::is_cjk;
+use std::ops::Range;
+
+/// An ASCII-script word (letters, digits, inner hyphens and apostrophes) with its range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub range: Range<usize>,
+    pub text: &'a str,
+}
+
+/// Latin-script words of `text` within `range`, skipping URLs, e-mail addresses and paths.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
+            if is_word_char(n) || inner {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
+        let end = start + token.len();
+        // URLs, paths, domains and identifiers are not prose words.
+        if token.contains('/') || token.contains('@') || token.contains('_') || token.contains("..")
+        {
+            continue;
+        }
+        if token.contains('.') && !token.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            // "e.g" stays a word; "github.com" does not.
+            if token.split('.').any(|p| p.len() > 2) {
+                continue;
+            }
+        }
+        if token.contains(':') {
+            continue;
+        }
+        out.push(Word {
+            range: range.start + start..range.start + end,
+            text: &text[range.start + start..range.start + end],
+        });
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_cjk(c) && (c as u32) < 0x3000)
+}
+
+/// Splits a sentence into clauses at commas, semicolons, colons and parentheses, so that
+/// "ImageNet (released in 2009)" keeps its year away from the clause before it.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    for (i, c) in text[sentence.clone()].char_indices() {
+        let at = sentence.start + i;
+        let boundary = matches!(c, '，' | '；' | ';' | '：' | '(' | ')' | '（' | '）' | '、')
+            || (c == ',' && !next_is_digit(text, at + 1))
+            || (c == ':' && !next_is_digit(text, at + 1));
+        if boundary {
+            if text[start..at].trim().chars().count() > 0 {
+                out.push(start..at);
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    if text[start..sentence.end].trim().chars().count() > 0 {
+        out.push(start..sentence.end);
+    }
+    out
+}
+
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word at `offset` starts its sentence (only punctuation or markup before it).
+pub fn starts_sentence(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
+    text[sentence.start..offset]
+        .chars()
+        .all(|c| !c.is_alphanumeric() && !is_cjk(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_skip_urls_and_paths() {
+        let t = "Use GitHub at github.com/x or https://a.b/c, e.g. PyTorch-2 isn't foo_bar.";
+        let w: Vec<&str> = words(t, 0..t.len()).into_iter().map(|w| w.text).collect();
+        assert_eq!(
+            w,
+            vec!["Use", "GitHub", "at", "or", "e.g", "PyTorch-2", "isn't"]
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_punctuation() {
+        let t = "流模型[3]于2014年被提出，它和VAE同期 (released in 2009)";
+        let c: Vec<&str> = clauses(t, 0..t.len())
+            .into_iter()
+            .map(|r| t[r].trim())
+            .collect();
+        assert_eq!(
+            c,
+            vec!["流模型[3]于2014年被提出", "它和VAE同期", "released in 2009"]
+        );
+    }
+}
