@@ -253,6 +253,9 @@ fn heading_info(doc: &Document<'_>, index: usize, level: u8) -> HeadingInfo {
 
 fn display(entry: &TocEntry) -> String {
     match &entry.number {
+        Some((NumberStyle::Decimal, parts)) if parts.len() == 1 => {
+            format!("{}. {}", parts[0], entry.title.trim())
+        }
         Some((_, parts)) => format!("{} {}", join(parts), entry.title.trim()),
         None => entry.title.trim().to_string(),
     }

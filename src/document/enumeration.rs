@@ -173,7 +173,11 @@ pub fn find_enumerations(doc: &Document<'_>) -> Vec<Enumeration> {
             done.extend(open.drain(..).map(|(e, _)| e));
             section = block.section;
         }
-        if block.footnote.is_some() || doc_in_code_like(block) {
+        let in_toc = doc
+            .toc
+            .as_ref()
+            .is_some_and(|t| t.range.contains(&block.range.start));
+        if block.footnote.is_some() || in_toc || doc.in_bibliography(block.range.start) {
             continue;
         }
         for group in candidates(block, index) {
@@ -183,10 +187,6 @@ pub fn find_enumerations(doc: &Document<'_>) -> Vec<Enumeration> {
     done.extend(open.into_iter().map(|(e, _)| e));
     done.retain(|e| e.markers.len() >= 2);
     done
-}
-
-fn doc_in_code_like(block: &Block) -> bool {
-    block.text.trim().is_empty()
 }
 
 /// Adds one marker (given as its alternative readings) to the open sequences.
@@ -439,6 +439,22 @@ fn place_of(text: &str, i: usize, style: EnumStyle) -> Option<Place> {
     };
     let trimmed = before.trim_end();
     let prev_solid = trimmed.chars().next_back();
+    let last_word: String = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // "…; and (iv) air drag": a conjunction before the last marker of a list.
+    let conjunction = matches!(last_word.as_str(), "and" | "or")
+        || ["以及", "和", "及", "或"]
+            .iter()
+            .any(|c| trimmed.ends_with(c));
+    if conjunction && !matches!(style, EnumStyle::EnglishOrdinal) {
+        return Some(Place::Strict);
+    }
     match prev_solid {
         None => return Some(Place::Strict),
         Some(p) if "：:；;，,。、！？!?\n".contains(p) => return Some(Place::Strict),

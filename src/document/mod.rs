@@ -113,9 +113,9 @@ impl<'s> Document<'s> {
     pub fn parse(text: &'s str, options: &ModelOptions) -> Document<'s> {
         let mut doc = parse::parse(text);
         doc.citations = citation::find_citations(&doc.blocks);
-        doc.enumerations = enumeration::find_enumerations(&doc);
         doc.bibliography = bibliography::find(&doc, &options.bibliography_titles);
         doc.toc = toc::find(&doc, &options.toc_titles);
+        doc.enumerations = enumeration::find_enumerations(&doc);
         doc
     }
 

@@ -206,9 +206,10 @@ impl Builder<'_> {
                 let index = self.headings.len();
                 let lvl = level as u8;
                 let parent = self.headings.iter().rposition(|h| h.level < lvl);
+                let trimmed = self.text[range.clone()].trim_end().len();
                 self.headings.push(Heading {
                     level: lvl,
-                    range: range.clone(),
+                    range: range.start..range.start + trimmed,
                     block: usize::MAX,
                     parent,
                     number: None,
