@@ -227,7 +227,10 @@ fn collect(args: &CheckArgs, rules: &Rules) -> (Vec<FileReport>, Vec<FileError>)
         let mut bytes = Vec::new();
         match std::io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match files::decode("-", bytes) {
-                Ok(text) => reports.push(check_one("-".to_string(), text, rules)),
+                Ok(text) => match check_one("-".to_string(), text, rules) {
+                    Ok(r) => reports.push(r),
+                    Err(e) => errors.push(e),
+                },
                 Err(e) => errors.push(e),
             },
             Err(source) => errors.push(FileError::Io {
@@ -238,7 +241,10 @@ fn collect(args: &CheckArgs, rules: &Rules) -> (Vec<FileReport>, Vec<FileError>)
     }
     for target in &targets {
         match files::read(target, args.max_file_size) {
-            Ok(text) => reports.push(check_one(target.name.clone(), text, rules)),
+            Ok(text) => match check_one(target.name.clone(), text, rules) {
+                Ok(r) => reports.push(r),
+                Err(e) => errors.push(e),
+            },
             Err(e) => errors.push(e),
         }
     }
@@ -247,7 +253,13 @@ fn collect(args: &CheckArgs, rules: &Rules) -> (Vec<FileReport>, Vec<FileError>)
     (reports, errors)
 }
 
-fn check_one(name: String, text: String, rules: &Rules) -> FileReport {
-    let diagnostics = crate::check_text(&text, rules);
-    FileReport::new(name, text, diagnostics)
+fn check_one(name: String, text: String, rules: &Rules) -> Result<FileReport, FileError> {
+    // A bug in a check must not take the other files down with it: report it as this
+    // file's error and go on.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::check_text(&text, rules)
+    })) {
+        Ok(diagnostics) => Ok(FileReport::new(name, text, diagnostics)),
+        Err(_) => Err(FileError::Internal { path: name }),
+    }
 }

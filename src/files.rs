@@ -22,6 +22,10 @@ pub enum FileError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: no such file or directory")]
     NotFound { path: String },
+    #[error(
+        "{path}: internal error while checking this file (a bug in factlint; please report it with the file)"
+    )]
+    Internal { path: String },
     #[error("{path}: {message}")]
     Walk { path: String, message: String },
 }

@@ -56,7 +56,10 @@ impl Check for CitationUndefined {
                 }
                 let mut d = ctx.diagnostic(
                     c.range.clone(),
-                    format!("citation {key} has no entry in the bibliography"),
+                    format!(
+                        "citation {} has no entry in the bibliography",
+                        shorten(&key.to_string())
+                    ),
                 );
                 if let (RefKey::Number(_), Some(b)) = (&key, bib) {
                     let (lo, hi) = (numbers.iter().min(), numbers.iter().max());
@@ -75,4 +78,14 @@ impl Check for CitationUndefined {
             }
         }
     }
+}
+
+/// Long labels (a whole sentence written as a footnote label) are cut for the message.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX).collect();
+    format!("{cut}…]")
 }

@@ -41,6 +41,7 @@ impl Check for HeadingNumbering {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+        let mut misplaced_under = std::collections::HashSet::new();
         for (i, h) in doc.headings.iter().enumerate() {
             let Some(n) = &h.number else { continue };
             let (prefix, _) = n.parts.split_at(n.parts.len() - 1);
@@ -52,7 +53,7 @@ impl Check for HeadingNumbering {
                 })
                 .or_default()
                 .push(i);
-            self.check_parent(ctx, i, n, out);
+            self.check_parent(ctx, i, n, &mut misplaced_under, out);
         }
         for members in groups.values() {
             let values: Vec<u32> = members
@@ -128,11 +129,13 @@ fn expected_text(actual: &str, value: u32, expected: u32) -> String {
 
 impl HeadingNumbering {
     /// A dotted number (`2.3`) must extend the number of its nearest numbered ancestor.
+    /// One finding per parent section: its children are usually misnumbered together.
     fn check_parent(
         &self,
         ctx: &Context<'_, '_>,
         i: usize,
         n: &HeadingNumber,
+        reported: &mut std::collections::HashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
         let doc = ctx.doc;
@@ -146,7 +149,7 @@ impl HeadingNumbering {
                     return;
                 }
                 let prefix = &n.parts[..n.parts.len() - 1];
-                if pn.parts.len() == prefix.len() && pn.parts != prefix {
+                if pn.parts.len() == prefix.len() && pn.parts != prefix && reported.insert(p) {
                     out.push(
                         ctx.diagnostic(
                             n.range.clone(),

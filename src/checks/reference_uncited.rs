@@ -1,6 +1,6 @@
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::document::{CiteTarget, RefKey};
+use crate::document::{CiteTarget, RefKey, citation};
 use std::collections::HashSet;
 
 declare_check! {
@@ -31,6 +31,15 @@ impl Check for ReferenceUncited {
             .filter(|c| !doc.in_bibliography(c.range.start) || in_footnote(ctx, c.block))
             .flat_map(|c| &c.targets)
             .collect();
+        // Citations the Markdown parser hides from prose (inside indented blocks of MkDocs
+        // admonitions, grammar code blocks) still cite: an entry is only "never cited" when
+        // its marker appears nowhere outside the bibliography.
+        let raw: HashSet<CiteTarget> = citation::scan(doc.text)
+            .into_iter()
+            .filter(|(r, _)| !doc.in_bibliography(r.start))
+            .flat_map(|(_, t)| t)
+            .collect();
+        let cited: HashSet<&CiteTarget> = cited.into_iter().chain(raw.iter()).collect();
         let cites_numbers = bib.entries.iter().any(|e| match &e.key {
             Some(RefKey::Number(n)) => cited.contains(&CiteTarget::Number(*n)),
             _ => false,

@@ -1,7 +1,7 @@
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::numbering::parse_prefix;
-use crate::document::{Document, NumberStyle, TocEntry, normalize_title};
+use crate::document::{Document, NumberStyle, TocEntry, title_key};
 use std::collections::HashMap;
 
 declare_check! {
@@ -40,7 +40,6 @@ impl Check for TocMismatch {
             .headings
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.range.start >= toc.range.end)
             .map(|(i, h)| heading_info(doc, i, h.level))
             .collect();
         let mut matched: Vec<Option<usize>> = vec![None; toc.entries.len()];
@@ -48,7 +47,7 @@ impl Check for TocMismatch {
         // First pass: same wording.
         let mut cursor = 0;
         for (e, entry) in toc.entries.iter().enumerate() {
-            let norm = normalize_title(&entry.title);
+            let norm = title_key(&entry.title);
             let find = |from: usize, to: usize, used: &[bool]| {
                 (from..to).find(|&k| !used[k] && headings[k].norm == norm)
             };
@@ -58,6 +57,17 @@ impl Check for TocMismatch {
                 matched[e] = Some(k);
                 cursor = cursor.max(k + 1);
             }
+        }
+        // A list that mostly does not name this document's headings (a reading list, an
+        // index of other files) is not this document's table of contents.
+        let external = toc
+            .entries
+            .iter()
+            .filter(|e| e.link.as_ref().is_some_and(|l| !l.starts_with('#')))
+            .count();
+        let found = matched.iter().flatten().count();
+        if found * 2 < toc.entries.len() || external * 2 > toc.entries.len() {
+            return;
         }
         // Depth → level, from the entries matched so far.
         let mut levels: HashMap<usize, HashMap<u8, usize>> = HashMap::new();
@@ -208,7 +218,13 @@ impl TocMismatch {
             })
             .collect();
         for (k, h) in headings.iter().enumerate() {
-            if used[k] || k < first || !listed_levels.contains(&h.level) {
+            let before_toc = doc.headings[h.index].range.start < toc.range.end;
+            if used[k]
+                || k < first
+                || before_toc
+                || h.norm.is_empty()
+                || !listed_levels.contains(&h.level)
+            {
                 continue;
             }
             let after_last = k > last;
@@ -245,7 +261,7 @@ fn heading_info(doc: &Document<'_>, index: usize, level: u8) -> HeadingInfo {
     HeadingInfo {
         index,
         level,
-        norm: normalize_title(&title),
+        norm: title_key(&title),
         number,
         title,
     }

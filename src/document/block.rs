@@ -35,6 +35,9 @@ pub struct Block {
     pub kind: BlockKind,
     pub range: Range<usize>,
     pub text: String,
+    /// The text as a reader sees it, with code spans' content kept: what titles are
+    /// compared by (a TOC entry against its heading).
+    pub plain: String,
     segments: Vec<Segment>,
     /// The nearest heading at or before this block.
     pub section: Option<usize>,
@@ -56,6 +59,7 @@ impl Block {
             kind,
             range: start..start,
             text: String::new(),
+            plain: String::new(),
             segments: Vec::new(),
             section: None,
             item: None,
@@ -74,7 +78,15 @@ impl Block {
             exact,
         });
         self.text.push_str(piece);
+        self.plain.push_str(piece);
         self.extend_range(src);
+    }
+
+    /// Appends code or math: a placeholder in `text`, the content itself in `plain`.
+    pub fn push_code(&mut self, code: &str, src: Range<usize>) {
+        self.push_placeholder(PLACEHOLDER, src);
+        self.plain.pop();
+        self.plain.push_str(code);
     }
 
     pub fn push_placeholder(&mut self, c: char, src: Range<usize>) {
@@ -84,6 +96,7 @@ impl Block {
             exact: false,
         });
         self.text.push(c);
+        self.plain.push(c);
         self.extend_range(src);
     }
 

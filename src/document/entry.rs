@@ -47,7 +47,11 @@ pub fn parse(text: &str) -> ParsedEntry {
     // IEEE: a quoted title; authors before it.
     if let Some(q) = quoted(text) {
         out.title = Some(q.clone());
-        parse_authors(text, 0..q.start.saturating_sub(1), &mut out);
+        let open = text[..q.start]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        parse_authors(text, 0..open, &mut out);
         out.venue = Some(q.end + 1..body_end).filter(|r| r.start < r.end);
         return out;
     }
@@ -260,13 +264,19 @@ fn apa_year_segment(text: &str, segments: &[Range<usize>]) -> Option<usize> {
     segments.iter().position(|s| {
         let t = text[s.clone()].trim();
         let inner = t.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
-        inner.is_some_and(|y| y.len() >= 4 && y[..4].bytes().all(|b| b.is_ascii_digit()))
+        inner.is_some_and(starts_with_year)
             || t.ends_with(')')
                 && t.rfind('(').is_some_and(|p| {
                     let y = &t[p + 1..t.len() - 1];
-                    y.len() >= 4 && y[..4].bytes().all(|b| b.is_ascii_digit()) && p > 0
+                    starts_with_year(y) && p > 0
                 })
     })
+}
+
+fn starts_with_year(s: &str) -> bool {
+    s.as_bytes()
+        .get(..4)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
 }
 
 fn is_only_year_or_venue(seg: &str) -> bool {

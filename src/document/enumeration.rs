@@ -180,6 +180,13 @@ pub fn find_enumerations(doc: &Document<'_>) -> Vec<Enumeration> {
         if block.footnote.is_some() || in_toc || doc.in_bibliography(block.range.start) {
             continue;
         }
+        // "First, … Second, …" enumerates within one paragraph; the next paragraph's
+        // "First," is a new enumeration, not a repeat.
+        let (ordinals, rest): (Vec<_>, Vec<_>) = open
+            .drain(..)
+            .partition(|(e, _)| e.style == EnumStyle::EnglishOrdinal);
+        done.extend(ordinals.into_iter().map(|(e, _)| e));
+        open = rest;
         for group in candidates(block, index) {
             place(&mut open, &mut done, group, section);
         }
@@ -231,7 +238,8 @@ fn place(
         }
         Some(pos) => {
             let len = open[pos].0.markers.len();
-            if c.value == 1 && len >= 2 {
+            let restart = len >= 2 || c.style == EnumStyle::EnglishOrdinal;
+            if c.value == 1 && restart {
                 let (finished, _) = open.remove(pos);
                 done.push(finished);
                 if c.place == Place::Strict {

@@ -6,7 +6,7 @@
 
 mod bibliography;
 mod block;
-mod citation;
+pub mod citation;
 pub mod entry;
 mod enumeration;
 pub mod line_index;
@@ -119,9 +119,9 @@ impl<'s> Document<'s> {
         doc
     }
 
-    /// The heading's title text (its block text).
+    /// The heading's title as a reader sees it (code spans included).
     pub fn heading_text(&self, heading: usize) -> &str {
-        &self.blocks[self.headings[heading].block].text
+        &self.blocks[self.headings[heading].block].plain
     }
 
     /// The byte range of the section a heading opens: up to the next heading of the same or
@@ -166,6 +166,19 @@ pub fn normalize_title(s: &str) -> String {
     out.trim_matches(|c: char| matches!(c, ':' | '.' | ',' | ';' | '、' | '。' | '-'))
         .trim()
         .to_string()
+}
+
+/// A looser key for matching titles: no white space at all (writers differ on spaces
+/// between CJK and Latin text) and no trailing parenthetical remark ("(stub)", "（完整代码）").
+pub fn title_key(s: &str) -> String {
+    let mut t = normalize_title(s);
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && open > 0
+    {
+        t.truncate(open);
+    }
+    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Maps full-width ASCII forms (Ａ, （, ：) to their half-width counterparts.

@@ -128,7 +128,7 @@ fn chinese_comma(s: &str) -> IResult<&str, Prefix> {
     })
     .parse(s)?;
     let number_len = s.len() - rest.len();
-    let (rest, _) = terminated(one_of("、．."), space0).parse(rest)?;
+    let (rest, _) = (space0, terminated(one_of("、．."), space0)).parse(rest)?;
     Ok((rest, (NumberStyle::Chinese, vec![n], number_len)))
 }
 

@@ -13,8 +13,6 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_MATH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
@@ -41,9 +39,37 @@ struct Builder<'s> {
     opaque: usize,
 }
 
+/// Front matter (`---` YAML or `+++` TOML) at the very start of the document, as a byte
+/// range. pulldown-cmark's metadata option also takes `---` pairs in the middle of a
+/// document for metadata, which swallows real content, so front matter is found here.
+pub fn front_matter(text: &str) -> Option<Range<usize>> {
+    let fence = ["---", "+++"].into_iter().find(|f| {
+        text.strip_prefix(f)
+            .is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"))
+    })?;
+    let mut offset = text.find('\n')? + 1;
+    for line in text[offset..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        offset += line.len();
+        if trimmed == fence || (fence == "---" && trimmed == "...") {
+            return Some(0..offset);
+        }
+    }
+    None
+}
+
 pub fn parse(text: &str) -> Document<'_> {
+    // Front matter is blanked out (same length, newlines kept) so offsets stay valid.
+    let masked: Option<String> = front_matter(text).map(|fm| {
+        let spaces: String = text[fm.clone()]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        format!("{spaces}{}", &text[fm.end..])
+    });
+    let input = masked.as_deref().unwrap_or(text);
     let mut b = Builder {
-        text,
+        text: input,
         blocks: Vec::new(),
         headings: Vec::new(),
         lists: Vec::new(),
@@ -53,7 +79,7 @@ pub fn parse(text: &str) -> Document<'_> {
         current: None,
         opaque: 0,
     };
-    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(input, markdown_options()).into_offset_iter() {
         b.event(event, range);
     }
     b.close_block();
@@ -166,9 +192,8 @@ impl Builder<'_> {
                 let text = self.text;
                 self.block_for_inline(range.start).push(&t, range, text);
             }
-            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                self.block_for_inline(range.start)
-                    .push_placeholder(PLACEHOLDER, range);
+            Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
+                self.block_for_inline(range.start).push_code(&code, range);
             }
             Event::FootnoteReference(label) => {
                 let text = self.text;

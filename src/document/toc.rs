@@ -89,6 +89,8 @@ fn collect(
     for (k, item) in l.items.iter().enumerate() {
         if let Some(b) = item.block {
             let block = &doc.blocks[b];
+            // Ranges come from `text`; the title a reader sees from `plain`. The two agree up
+            // to the first code span, which never precedes a section number.
             let text = block.text.trim_end();
             let lead = text.len() - text.trim_start().len();
             let link = block.links.first().map(|l| l.dest.clone());
@@ -114,7 +116,12 @@ fn collect(
                 block: b,
                 number,
                 number_range,
-                title: text[title_range.clone()].to_string(),
+                title: block
+                    .plain
+                    .get(title_start..)
+                    .unwrap_or(&text[title_range.clone()])
+                    .trim_end()
+                    .to_string(),
                 title_range: block.source_range(title_range),
                 link,
             });
