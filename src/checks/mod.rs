@@ -4,9 +4,11 @@
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::Document;
+use crate::extract::Claims;
 use crate::rules::Rules;
 use std::ops::Range;
 
+mod author_mismatch;
 mod citation_undefined;
 mod enumeration_numbering;
 mod heading_numbering;
@@ -15,6 +17,7 @@ mod reference_numbering;
 mod reference_uncited;
 mod renumber;
 mod toc_mismatch;
+mod year_mismatch;
 
 /// What a check is, for `factlint rules`, `factlint explain`, configuration and SARIF.
 #[derive(Debug)]
@@ -61,6 +64,7 @@ pub(crate) use declare_check;
 pub struct Context<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub rules: &'a Rules,
+    pub claims: &'a Claims,
     pub meta: &'static CheckMeta,
     pub severity: Severity,
 }
@@ -95,6 +99,8 @@ pub static ALL: &[&dyn Check] = &[
     &reference_uncited::ReferenceUncited,
     &reference_numbering::ReferenceNumbering,
     &toc_mismatch::TocMismatch,
+    &year_mismatch::YearMismatch,
+    &author_mismatch::AuthorMismatch,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {
@@ -104,12 +110,14 @@ pub fn find(id: &str) -> Option<&'static dyn Check> {
 /// Runs every enabled check on a document.
 pub fn run_all(doc: &Document<'_>, rules: &Rules) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let claims = Claims::extract(doc, rules);
     for check in ALL {
         let meta = check.meta();
         if let Some(severity) = rules.effective(meta) {
             let ctx = Context {
                 doc,
                 rules,
+                claims: &claims,
                 meta,
                 severity,
             };

@@ -123,7 +123,7 @@ fn find_year(text: &str, url: Option<&Range<usize>>) -> Option<(u16, Range<usize
         let arxiv_id =
             bytes.get(i + 4) == Some(&b'.') && bytes.get(i + 5).is_some_and(u8::is_ascii_digit);
         if window.iter().all(u8::is_ascii_digit)
-            && (window.starts_with(b"19") || window.starts_with(b"20"))
+            && is_year_prefix(window)
             && !digit_before
             && !digit_after
             && !arxiv_id
@@ -145,6 +145,11 @@ fn find_year(text: &str, url: Option<&Range<usize>>) -> Option<(u16, Range<usize
         .map(|(y, r, _)| (*y, r.clone()))
 }
 
+/// Whether four digits read as a plausible publication year, 1500–2099.
+pub fn is_year_prefix(digits: &[u8]) -> bool {
+    matches!(digits, [b'1', b'5'..=b'9', ..] | [b'2', b'0', ..])
+}
+
 /// Splits at sentence-like periods that are not initials, "et al." or abbreviations.
 fn segments(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -155,7 +160,10 @@ fn segments(text: &str) -> Vec<Range<usize>> {
         let boundary = match c {
             '.' | '?' | '!' => {
                 next.is_none_or(char::is_whitespace)
-                    && (c != '.' || !is_initial_or_abbrev(&text[start..i]))
+                    && (c != '.'
+                        || !is_initial_or_abbrev(&text[start..i])
+                        || (out.is_empty()
+                            && is_compact_author_list(&text[start..i], &text[i + 1..])))
             }
             '。' | '．' => true,
             _ => false,
@@ -177,6 +185,33 @@ fn segments(text: &str) -> Vec<Range<usize>> {
         out.push(trim_ws(text, start..text.len()));
     }
     out
+}
+
+/// GB/T 7714 author lists put initials after surnames without periods ("Dean J, Ghemawat
+/// S."): there the period after the last initial ends the list.
+fn is_compact_author_list(s: &str, rest: &str) -> bool {
+    let names: Vec<&str> = s
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    // "Ian J. Goodfellow, …": one name whose initial is followed by the rest of the name.
+    let continues = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(',') || w.ends_with('.'));
+    !names.is_empty()
+        && (names.len() > 1 || !continues)
+        && names.iter().all(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let compact = words.len() >= 2
+                && words[0].chars().next().is_some_and(char::is_uppercase)
+                && words[0].chars().skip(1).any(char::is_lowercase)
+                && words[1..].iter().all(|w| {
+                    (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                });
+            compact || matches!(*n, "et al" | "等")
+        })
 }
 
 fn trim_ws(text: &str, r: Range<usize>) -> Range<usize> {
@@ -495,6 +530,22 @@ mod tests {
         assert_eq!(a, vec!["A. Vaswani", "N. Shazeer", "N. Parmar"]);
         assert_eq!(t, Some("Attention is all you need"));
         assert_eq!(y, Some(2017));
+    }
+
+    #[test]
+    fn compact_chinese_style() {
+        let (a, t, y) = show(
+            "Dean J, Ghemawat S. MapReduce: Simplified Data Processing on Large Clusters[C]//OSDI. 2004: 137-150.",
+        );
+        assert_eq!(a, vec!["Dean J", "Ghemawat S"]);
+        assert_eq!(
+            t,
+            Some("MapReduce: Simplified Data Processing on Large Clusters")
+        );
+        assert_eq!(y, Some(2004));
+        let (a, _, _) =
+            show("Watson J D, Crick F H C. Molecular structure of nucleic acids. Nature, 1953.");
+        assert_eq!(a, vec!["Watson J D", "Crick F H C"]);
     }
 
     #[test]

@@ -22,3 +22,27 @@ pub fn prose_blocks<'a>(
                 .is_some_and(|t| t.range.contains(&b.range.start))
     })
 }
+
+pub mod attributions;
+pub mod subjects;
+pub mod years;
+
+/// Claims shared by several checks, extracted once per document.
+pub struct Claims {
+    pub subjects: subjects::Subjects,
+    pub years: Vec<years::YearClaim>,
+    pub attributions: Vec<attributions::Attribution>,
+}
+
+impl Claims {
+    pub fn extract(doc: &Document<'_>, rules: &crate::rules::Rules) -> Claims {
+        let subjects = subjects::Subjects::build(doc, rules);
+        let years = years::extract(doc, &subjects, rules);
+        let attributions = attributions::extract(doc, &subjects, rules);
+        Claims {
+            subjects,
+            years,
+            attributions,
+        }
+    }
+}

@@ -16,6 +16,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "rules/acronyms.toml",
         include_str!("../../rules/acronyms.toml"),
     ),
+    ("rules/claims.toml", include_str!("../../rules/claims.toml")),
     ("rules/labels.toml", include_str!("../../rules/labels.toml")),
     ("rules/terms.toml", include_str!("../../rules/terms.toml")),
     ("rules/works.toml", include_str!("../../rules/works.toml")),

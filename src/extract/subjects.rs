@@ -1,0 +1,322 @@
+//! What a claim is about: the references cited next to it, and names bound to references.
+//!
+//! A citation right after a name (`流模型[3]`, `ViT [7]`) binds that name to the reference
+//! for the whole document, so a later sentence about the name (`ViT将图像分为14*14的patch`)
+//! is checked against the same reference. A reference whose title names a known work (from
+//! the rules) also binds that work's aliases.
+
+use crate::document::sentences::is_cjk;
+use crate::document::{CiteTarget, Document, RefKey, Reference};
+use crate::rules::{Rules, Work};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Words that name no work of their own: `文献[3]`, `in [3]`.
+const GENERIC: &[&str] = &[
+    "文献",
+    "论文",
+    "工作",
+    "研究",
+    "方法",
+    "模型",
+    "算法",
+    "见",
+    "参见",
+    "参考",
+    "如",
+    "例如",
+    "等",
+    "等人",
+    "see",
+    "in",
+    "paper",
+    "papers",
+    "work",
+    "works",
+    "ref",
+    "refs",
+    "reference",
+    "references",
+    "al",
+    "et",
+    "and",
+    "or",
+    "the",
+    "of",
+    "by",
+    "e.g",
+    "i.e",
+    "cf",
+    "method",
+    "methods",
+    "model",
+    "models",
+    "approach",
+    "study",
+    "studies",
+    "survey",
+    "book",
+    "chapter",
+    "section",
+    "algorithm",
+];
+
+pub struct Subjects {
+    /// Bound names (case-folded) → the reference they name; `None` when a name was bound
+    /// to two different references.
+    names: HashMap<String, Option<RefKey>>,
+    /// Citation indices of each block, in order.
+    by_block: HashMap<usize, Vec<usize>>,
+    /// The known work each reference names, as an index into `Rules::works`.
+    works: HashMap<RefKey, usize>,
+}
+
+impl Subjects {
+    pub fn build(doc: &Document<'_>, rules: &Rules) -> Subjects {
+        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, c) in doc.citations.iter().enumerate() {
+            by_block.entry(c.block).or_default().push(i);
+        }
+        let mut works = HashMap::new();
+        if let Some(bib) = &doc.bibliography {
+            for entry in &bib.entries {
+                if let (Some(key), Some(w)) = (&entry.key, known_work(entry, &rules.works)) {
+                    works.insert(key.clone(), w);
+                }
+            }
+        }
+        let mut names: HashMap<String, Option<RefKey>> = HashMap::new();
+        let mut bind = |name: String, key: &RefKey| {
+            names
+                .entry(name)
+                .and_modify(|k| {
+                    if k.as_ref() != Some(key) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(key.clone()));
+        };
+        for (key, &w) in &works {
+            for alias in &rules.works[w].aliases {
+                bind(alias.to_lowercase(), key);
+            }
+        }
+        for c in &doc.citations {
+            if c.targets.len() != 1 || doc.in_bibliography(c.range.start) {
+                continue;
+            }
+            let key = target_key(&c.targets[0]);
+            let text = &doc.blocks[c.block].text;
+            if let Some(r) = name_before(text, c.text_range.start) {
+                bind(text[r].to_lowercase(), &key);
+            }
+        }
+        Subjects {
+            names,
+            by_block,
+            works,
+        }
+    }
+
+    /// References cited inside `range` of a block's text.
+    pub fn cited_in(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> Vec<RefKey> {
+        let mut out: Vec<RefKey> = Vec::new();
+        for &i in self.by_block.get(&block).into_iter().flatten() {
+            let c = &doc.citations[i];
+            if c.text_range.start >= range.start && c.text_range.start < range.end {
+                for t in &c.targets {
+                    let k = target_key(t);
+                    if !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// References whose bound names appear inside `range` of `text`.
+    pub fn named_in(&self, text: &str, range: &Range<usize>) -> Vec<(RefKey, Range<usize>)> {
+        let mut out: Vec<(RefKey, Range<usize>)> = Vec::new();
+        let lower = text[range.clone()].to_lowercase();
+        if lower.len() != range.len() {
+            // Case folding changed byte lengths (rare scripts): positions would not map.
+            return out;
+        }
+        for (name, key) in &self.names {
+            let Some(key) = key else { continue };
+            let mut from = 0;
+            while let Some(p) = lower[from..].find(name.as_str()) {
+                let at = from + p;
+                let end = at + name.len();
+                if is_boundary(&lower, at, end) {
+                    if !out.iter().any(|(k, _)| k == key) {
+                        out.push((key.clone(), range.start + at..range.start + end));
+                    }
+                    break;
+                }
+                from = at + name.len().max(1);
+            }
+        }
+        out
+    }
+
+    /// The single reference a span of text is about: cited in it, or else named in it.
+    pub fn about(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> Option<RefKey> {
+        let cited = self.cited_in(doc, block, range);
+        match cited.len() {
+            1 => return cited.into_iter().next(),
+            0 => {}
+            _ => return None,
+        }
+        let named = self.named_in(&doc.blocks[block].text, range);
+        (named.len() == 1).then(|| named[0].0.clone())
+    }
+
+    pub fn work<'r>(&self, key: &RefKey, rules: &'r Rules) -> Option<&'r Work> {
+        self.works.get(key).and_then(|&w| rules.works.get(w))
+    }
+}
+
+pub fn target_key(t: &CiteTarget) -> RefKey {
+    match t {
+        CiteTarget::Number(n) => RefKey::Number(*n),
+        CiteTarget::Label(l) => RefKey::Label(l.clone()),
+    }
+}
+
+/// Whether `lower[at..end]` stands as a whole word (CJK names need no spaces around them).
+fn is_boundary(lower: &str, at: usize, end: usize) -> bool {
+    let before = lower[..at].chars().next_back();
+    let after = lower[end..].chars().next();
+    let first = lower[at..].chars().next();
+    let last = lower[..end].chars().next_back();
+    // A CJK name needs no separator; a Latin one must not continue a longer word.
+    let ok = |c: Option<char>, edge: Option<char>| match (c, edge) {
+        (None, _) => true,
+        (Some(_), Some(e)) if is_cjk(e) => true,
+        (Some(c), _) => is_cjk(c) || !(c.is_alphanumeric() || c == '-' || c == '_'),
+    };
+    ok(before, first) && ok(after, last)
+}
+
+/// The name written right before a citation at `pos`: a run of capitalised Latin words or
+/// alphanumerics (`Vision Transformer`, `GPT-3`, `ViT`), or a CJK run (`流模型`,
+/// `Glow模型`), without generic words.
+pub fn name_before(text: &str, pos: usize) -> Option<Range<usize>> {
+    let before = text[..pos].trim_end();
+    let end = before.len();
+    let last = before.chars().next_back()?;
+    let start = if is_cjk(last) {
+        let mut start = end;
+        for (count, (i, c)) in before.char_indices().rev().enumerate() {
+            let stop = !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '-')
+                || "的和与及在是为了由被将对从把、这该其中".contains(c)
+                || count >= 10;
+            if stop {
+                break;
+            }
+            start = i;
+        }
+        start
+    } else if last.is_alphanumeric() {
+        let mut start = end;
+        let mut words = 0;
+        let mut rest = before;
+        loop {
+            let t = rest.trim_end();
+            let word_start = t
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| {
+                    c.is_alphanumeric() && !is_cjk(*c) || matches!(c, '-' | '.' | '\'')
+                })
+                .last()
+                .map(|(i, _)| i);
+            let Some(ws) = word_start else { break };
+            let word = &t[ws..];
+            let named = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+            if word.is_empty()
+                || (!named && words > 0)
+                || GENERIC.contains(&word.to_lowercase().as_str())
+            {
+                break;
+            }
+            if !named {
+                // A lower-case word right before the citation is a common noun ("flow models
+                // [3]"): keep it only as a one-word name.
+                start = ws;
+                break;
+            }
+            start = ws;
+            words += 1;
+            rest = &t[..ws];
+            if words >= 4 || !rest.ends_with(' ') {
+                break;
+            }
+        }
+        start
+    } else {
+        return None;
+    };
+    let name = before[start..end]
+        .trim_matches(|c: char| c == '-' || c == '.' || c == '\'')
+        .trim_start_matches(['见', '参', '如']);
+    let lead = before[start..end].find(name).unwrap_or(0);
+    let range = start + lead..start + lead + name.len();
+    let lower = name.to_lowercase();
+    let generic = GENERIC.contains(&lower.as_str())
+        || ["文献", "论文", "资料"].iter().any(|g| lower.ends_with(g))
+        || lower.ends_with("et al")
+        || name.chars().count() < 2;
+    (!generic).then_some(range)
+}
+
+/// The known work a reference names: same title, ignoring case and punctuation.
+pub fn known_work(entry: &Reference, works: &[Work]) -> Option<usize> {
+    let title = entry
+        .parsed
+        .title
+        .as_ref()
+        .map(|t| &entry.text[t.clone()])?;
+    let key = squash(title);
+    if key.len() < 8 {
+        return None;
+    }
+    works.iter().position(|w| squash(&w.title) == key)
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<&str> {
+        let pos = text.find('[')?;
+        name_before(text, pos).map(|r| &text[r])
+    }
+
+    #[test]
+    fn names_before_citations() {
+        assert_eq!(name("流模型[3]于2014年"), Some("流模型"));
+        assert_eq!(
+            name("直到OpenAI发布基于流模型的Glow模型[4]"),
+            Some("Glow模型")
+        );
+        assert_eq!(
+            name("The Vision Transformer [7] splits"),
+            Some("Vision Transformer")
+        );
+        assert_eq!(name("ViT[7]于2020年"), Some("ViT"));
+        assert_eq!(name("GPT-3 [10] has"), Some("GPT-3"));
+        assert_eq!(name("as shown in [3]"), None);
+        assert_eq!(name("Vaswani et al. [5]"), None);
+        assert_eq!(name("见文献[2]"), None);
+    }
+}
