@@ -10,6 +10,7 @@ use std::ops::Range;
 mod citation_undefined;
 mod enumeration_numbering;
 mod heading_numbering;
+mod label_conflict;
 mod list_numbering;
 mod reference_numbering;
 mod reference_uncited;
@@ -95,6 +96,7 @@ pub static ALL: &[&dyn Check] = &[
     &reference_uncited::ReferenceUncited,
     &reference_numbering::ReferenceNumbering,
     &toc_mismatch::TocMismatch,
+    &label_conflict::LabelConflict,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {
