@@ -12,6 +12,7 @@ mod author_mismatch;
 mod citation_undefined;
 mod enumeration_numbering;
 mod heading_numbering;
+mod label_conflict;
 mod list_numbering;
 mod reference_numbering;
 mod reference_uncited;
@@ -101,6 +102,7 @@ pub static ALL: &[&dyn Check] = &[
     &toc_mismatch::TocMismatch,
     &year_mismatch::YearMismatch,
     &author_mismatch::AuthorMismatch,
+    &label_conflict::LabelConflict,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {
