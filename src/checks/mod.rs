@@ -14,6 +14,7 @@ mod list_numbering;
 mod reference_numbering;
 mod reference_uncited;
 mod renumber;
+mod term_inconsistent;
 mod toc_mismatch;
 
 /// What a check is, for `factlint rules`, `factlint explain`, configuration and SARIF.
@@ -95,6 +96,7 @@ pub static ALL: &[&dyn Check] = &[
     &reference_uncited::ReferenceUncited,
     &reference_numbering::ReferenceNumbering,
     &toc_mismatch::TocMismatch,
+    &term_inconsistent::TermInconsistent,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {
