@@ -1,11 +1,13 @@
+mod spelling;
+
 use super::{Check, CheckMeta, Context, declare_check};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::Diagnostic;
 use crate::extract::terms::{
     Token, capitalised_runs, is_all_caps, lower_first, phrase, shape, spelling, title_runs, tokens,
 };
 use crate::extract::text::words;
+use spelling::{Basis, Finding, Occurrence, majority, most_frequent, report};
 use std::collections::HashMap;
-use std::ops::Range;
 
 declare_check! {
     /// A proper name spelled with different capitalisation in one document.
@@ -61,32 +63,6 @@ fn canonical_terms(terms: &[String]) -> HashMap<String, &str> {
         })
         .map(|t| (t.to_lowercase(), t.as_str()))
         .collect()
-}
-
-/// Why a spelling is suggested.
-#[derive(Clone, Copy)]
-enum Basis {
-    Canonical,
-    Majority,
-    First,
-}
-
-/// One occurrence of a name: its tokens and its spelling as it counts for comparison.
-struct Occurrence {
-    first: usize,
-    len: usize,
-    form: String,
-}
-
-struct Finding {
-    range: Range<usize>,
-    written: String,
-    suggested: String,
-    basis: Basis,
-    /// Occurrences of the suggested spelling in the document.
-    count: usize,
-    /// One occurrence of another spelling: the suggested one if the document has it.
-    other: Option<(Range<usize>, String)>,
 }
 
 fn word_findings(
@@ -277,115 +253,56 @@ fn phrase_findings(
     }
 }
 
-/// The spelling to suggest from the most common class of `occs` (ties: the first used), if
-/// the occurrences fall into more than one class.
-fn majority(occs: &[Occurrence], class: impl Fn(&Occurrence) -> String) -> Option<(String, Basis)> {
-    // (class, occurrences) in order of first use.
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for o in occs {
-        let c = class(o);
-        match counts.iter_mut().find(|(x, _)| *x == c) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((c, 1)),
-        }
-    }
-    if counts.len() < 2 {
-        return None;
-    }
-    let best = counts.iter().map(|c| c.1).max()?;
-    let tie = counts.iter().filter(|c| c.1 == best).count() > 1;
-    let (winner, _) = counts.iter().find(|c| c.1 == best)?;
-    let members: Vec<&Occurrence> = occs.iter().filter(|o| class(o) == *winner).collect();
-    let form = most_frequent(members.iter().copied())?;
-    Some((form, if tie { Basis::First } else { Basis::Majority }))
-}
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
 
-/// The most frequent spelling among `occs`, the first used on a tie.
-fn most_frequent<'o>(occs: impl IntoIterator<Item = &'o Occurrence> + Clone) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for o in occs.clone() {
-        *counts.entry(o.form.as_str()).or_default() += 1;
+    fn findings(md: &str, canonical: &[&str]) -> Vec<String> {
+        let mut rules = Rules::empty();
+        rules.canonical_terms = canonical.iter().map(|s| (*s).to_string()).collect();
+        crate::check_text(md, &rules)
+            .into_iter()
+            .filter(|d| d.rule == "term-inconsistent")
+            .map(|d| md[d.range].to_string())
+            .collect()
     }
-    let top = counts.values().copied().max()?;
-    occs.into_iter()
-        .find(|o| counts.get(o.form.as_str()) == Some(&top))
-        .map(|o| o.form.clone())
-}
 
-fn report(
-    tokens: &[Token<'_>],
-    occs: &[Occurrence],
-    bad: impl Fn(&&Occurrence) -> bool,
-    suggested: &str,
-    basis: Basis,
-    flagged: &mut [bool],
-    out: &mut Vec<Finding>,
-) {
-    let range = |o: &Occurrence| tokens[o.first].range.start..tokens[o.first + o.len - 1].range.end;
-    let count = occs.iter().filter(|o| o.form == suggested).count();
-    for o in occs.iter().filter(&bad) {
-        if flagged[o.first..o.first + o.len].iter().any(|&f| f) {
-            continue;
-        }
-        flagged[o.first..o.first + o.len].fill(true);
-        let other = occs
-            .iter()
-            .find(|x| x.form == suggested)
-            .or_else(|| occs.iter().find(|x| x.form != o.form))
-            .map(|x| (range(x), x.form.clone()));
-        out.push(Finding {
-            range: range(o),
-            written: o.form.clone(),
-            suggested: suggested.to_string(),
-            basis,
-            count,
-            other,
-        });
+    #[test]
+    fn canonical_spelling_wins_over_the_majority() {
+        let md =
+            "Use Javascript here, Javascript there and Javascript again. JavaScript is fine.\n";
+        assert_eq!(findings(md, &["JavaScript"]), ["Javascript"; 3]);
+        // Without the rules the majority wins.
+        assert_eq!(findings(md, &[]), ["JavaScript"]);
     }
-}
 
-impl Finding {
-    fn diagnostic(self, ctx: &Context<'_, '_>) -> Diagnostic {
-        let Finding {
-            range,
-            written,
-            suggested: s,
-            basis,
-            count,
-            other,
-        } = self;
-        let message = match (&other, count) {
-            (Some((_, o)), 0) => format!(
-                "\"{written}\" is written \"{o}\" elsewhere in this document; the canonical spelling is \"{s}\""
-            ),
-            _ => {
-                let times = if count == 1 { "time" } else { "times" };
-                format!(
-                    "\"{written}\" is written \"{s}\" elsewhere in this document ({count} {times})"
-                )
-            }
-        };
-        let why = match basis {
-            Basis::Canonical => "the canonical spelling in the rules",
-            Basis::Majority => "the spelling this document uses most",
-            Basis::First => "the spelling this document uses first",
-        };
-        let mut d = ctx.diagnostic(range.clone(), message);
-        if let Some((r, o)) = other {
-            d = d.with_related(r, format!("written \"{o}\" here"));
-        }
-        d = d.with_help(format!("write \"{s}\", {why}"));
-        // Markup inside the name ("**Stable** diffusion") would be lost by a replacement.
-        if ctx.doc.text.get(range.clone()) == Some(written.as_str()) {
-            d = d.with_fix(Fix {
-                message: format!("write \"{s}\""),
-                applicability: Applicability::Unsafe,
-                edits: vec![Edit {
-                    range,
-                    replacement: s,
-                }],
-            });
-        }
-        d
+    #[test]
+    fn first_letter_differences_need_the_rules() {
+        let md = "We use Python daily. Some write python instead.\n";
+        assert_eq!(findings(md, &["Python"]), ["python"]);
+        assert!(findings(md, &[]).is_empty());
+    }
+
+    #[test]
+    fn sentence_initial_capital_of_lower_case_name_is_accepted() {
+        let md = "MacOS ships zsh. On macOS the shell is zsh.\n";
+        assert!(findings(md, &["macOS"]).is_empty());
+        let md = "The shell on MacOS is zsh. On macOS the shell is zsh.\n";
+        assert_eq!(findings(md, &["macOS"]), ["MacOS"]);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_spelling() {
+        let md = "We tried FooBar first. Later, Foobar was faster.\n";
+        assert_eq!(findings(md, &[]), ["Foobar"]);
+    }
+
+    #[test]
+    fn title_case_phrase_needs_two_mid_sentence_uses() {
+        let once = "We use Apache Arrow buffers. We convert Apache arrow tables.\n";
+        assert!(findings(once, &[]).is_empty());
+        let twice =
+            "We use Apache Arrow buffers and Apache Arrow files. We convert Apache arrow tables.\n";
+        assert_eq!(findings(twice, &[]), ["Apache arrow"]);
     }
 }
