@@ -17,6 +17,7 @@ mod list_numbering;
 mod reference_numbering;
 mod reference_uncited;
 mod renumber;
+mod term_inconsistent;
 mod toc_mismatch;
 mod year_mismatch;
 
@@ -103,6 +104,7 @@ pub static ALL: &[&dyn Check] = &[
     &year_mismatch::YearMismatch,
     &author_mismatch::AuthorMismatch,
     &label_conflict::LabelConflict,
+    &term_inconsistent::TermInconsistent,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {

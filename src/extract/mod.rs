@@ -3,6 +3,7 @@
 //! to what they cite. Checks compare the claims; nothing here reports.
 
 pub mod labels;
+pub mod terms;
 pub mod text;
 
 use crate::document::{Block, BlockKind, Document};

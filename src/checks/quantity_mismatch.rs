@@ -1,0 +1,155 @@
+use super::{Check, CheckMeta, Context, declare_check};
+use crate::diagnostic::Diagnostic;
+use crate::extract::ProseQuantity;
+use crate::extract::quantities::{self, Quantity};
+use std::collections::HashMap;
+
+declare_check! {
+    /// A number that contradicts the cited work's title, or the same quantity given two
+    /// different values in one document.
+    ///
+    /// A number about a cited work (`splits images into 14×14 patches [7]`, `24 high-redshift
+    /// supernovae [3]`, `39 K [5]`) is compared with the numbers in that work's title (`An
+    /// Image is Worth 16x16 Words`, `…from 42 High-Redshift Supernovae`, `Superconductivity
+    /// at 93 K`) when both measure the same thing (same unit, or same noun), and with the key
+    /// numbers of a known work in the rules. Within a document, a quantity of the same thing
+    /// in the same unit (`4 KiB` base page … `8 KiB` base pages of the same x86-64) must keep
+    /// its value; quantities of different named things (`x86-64` and `ARM64`) may differ.
+    pub struct QuantityMismatch {
+        id: "quantity-mismatch",
+        category: Quantity,
+        severity: Warning,
+    }
+}
+
+impl Check for QuantityMismatch {
+    fn meta(&self) -> &'static CheckMeta {
+        &Self::META
+    }
+
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        self.against_titles(ctx, out);
+        self.within_document(ctx, out);
+    }
+}
+
+impl QuantityMismatch {
+    fn against_titles(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let Some(bib) = &doc.bibliography else { return };
+        for pq in &ctx.claims.quantities {
+            let block = &doc.blocks[pq.block];
+            let Some(sentence) = block.sentences.get(pq.sentence) else { continue };
+            let Some(key) = ctx.claims.subjects.about(doc, pq.block, sentence) else { continue };
+            let Some(entry) = bib.get(&key) else { continue };
+            let mut facts: Vec<(Quantity, Option<std::ops::Range<usize>>)> = Vec::new();
+            if let Some(t) = &entry.parsed.title {
+                for q in quantities::mentions(&entry.text, t.clone()) {
+                    let r = q.range.clone();
+                    facts.push((q, Some(r)));
+                }
+            }
+            if let Some(work) = ctx.claims.subjects.work(&key, ctx.rules) {
+                facts.extend(work.numbers.iter().filter_map(|n| known_number(n)).map(|q| (q, None)));
+            }
+            let q = &pq.quantity;
+            let same_thing: Vec<&(Quantity, Option<std::ops::Range<usize>>)> =
+                facts.iter().filter(|(f, _)| measures_same(q, f)).collect();
+            if same_thing.is_empty() || same_thing.iter().any(|(f, _)| f.value == q.value) {
+                continue;
+            }
+            let (fact, range) = same_thing[0];
+            let written = range.as_ref().map_or_else(|| fact.value.clone(), |r| entry.text[r.clone()].to_string());
+            let mut d = ctx.diagnostic(
+                pq.range.clone(),
+                format!(
+                    "text says {}; the title of reference {key} says {written}",
+                    doc.text.get(pq.range.clone()).unwrap_or(&q.value)
+                ),
+            );
+            d = match range {
+                Some(r) => d.with_related(entry.source_range(doc, r.clone()), format!("title of {key}")),
+                None => d.with_related(entry.key_range.clone(), format!("{key} is a known work with {written}")),
+            };
+            out.push(d);
+        }
+    }
+
+    fn within_document(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        // Group by unit (and head concept for unitless counts): the index keeps this linear.
+        let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::new();
+        for pq in &ctx.claims.quantities {
+            let q = &pq.quantity;
+            if q.value.contains('x') || q.concepts.is_empty() {
+                continue;
+            }
+            let head = if q.unit.is_some() { None } else { q.concepts.last().map(String::as_str) };
+            groups.entry((q.unit, head)).or_default().push(pq);
+        }
+        let mut reported = std::collections::HashSet::new();
+        for members in groups.values() {
+            for (k, later) in members.iter().enumerate() {
+                let earlier = members[..k].iter().find(|e| {
+                    (e.block, e.sentence) != (later.block, later.sentence)
+                        && e.quantity.value != later.quantity.value
+                        && same_subject(&e.quantity, &later.quantity)
+                        && shares_concept(&e.quantity, &later.quantity)
+                });
+                let Some(earlier) = earlier else { continue };
+                if !reported.insert(later.range.start) {
+                    continue;
+                }
+                let shown = |p: &ProseQuantity| doc.text.get(p.range.clone()).unwrap_or("").to_string();
+                out.push(
+                    ctx.diagnostic(
+                        later.range.clone(),
+                        format!("text says {} here but {} earlier for the same quantity", shown(later), shown(earlier)),
+                    )
+                    .with_related(earlier.range.clone(), format!("{} stated here", shown(earlier))),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a prose quantity and a title (or known) quantity measure the same thing.
+fn measures_same(q: &Quantity, f: &Quantity) -> bool {
+    let dims = q.value.contains('x') == f.value.contains('x');
+    let unit = match (q.unit, f.unit) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => true,
+        _ => false,
+    };
+    let noun = q.unit.is_some() && q.concepts.is_empty() || shares_concept(q, f);
+    dims && unit && noun
+}
+
+fn shares_concept(a: &Quantity, b: &Quantity) -> bool {
+    let generic = |c: &String| matches!(c.as_str(), "high" | "low" | "new" | "large" | "small" | "total");
+    a.concepts.iter().any(|c| !generic(c) && b.concepts.contains(c))
+}
+
+/// Quantities of different named things may differ; unnamed ones are taken as the same.
+fn same_subject(a: &Quantity, b: &Quantity) -> bool {
+    a.entities.is_empty() || b.entities.is_empty() || a.entities.iter().any(|e| b.entities.contains(e))
+}
+
+/// A known work's key number from the rules: `16x16 patch|word|图像块`.
+fn known_number(spec: &str) -> Option<Quantity> {
+    let (value, nouns) = spec.split_once(' ').unwrap_or((spec, ""));
+    let q = quantities::mentions(value, 0..value.len()).into_iter().next();
+    let value = q.map_or_else(|| value.to_string(), |q| q.value);
+    let concepts: Vec<String> = nouns
+        .split('|')
+        .map(|n| quantities::singular(&n.trim().to_lowercase()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!concepts.is_empty()).then_some(Quantity {
+        range: 0..0,
+        value,
+        unit: None,
+        concepts,
+        entities: Vec::new(),
+    })
+}

@@ -1,0 +1,128 @@
+//! Count claims: a number announcing the items that follow (`包含三个部分：`, `the following
+//! four steps:`), paired with the list or inline enumeration right after the colon.
+
+use crate::document::numbering::{chinese_number, is_chinese_digit};
+use crate::document::sentences::is_cjk;
+use crate::document::Document;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct CountClaim {
+    /// Source range of the count word (`三`, `four`).
+    pub range: Range<usize>,
+    pub count: u32,
+    pub word: String,
+    /// Source ranges of the items that follow.
+    pub items: Vec<Range<usize>>,
+}
+
+const CLASSIFIERS: &str = "个种类项步条点部层级方面阶段过程环节要素原则条件特点";
+const ENGLISH: &[(&str, u32)] = &[
+    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+    ("nine", 9), ("ten", 10),
+];
+
+pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
+    let mut out = Vec::new();
+    for (b, block) in super::prose_blocks(doc, false) {
+        let text = &block.text;
+        for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, ':' | '：')) {
+            let Some((count, word)) = count_before(text, colon) else { continue };
+            let after = colon + c.len_utf8();
+            let items = if text[after..].trim().is_empty() {
+                list_after(doc, b)
+            } else {
+                inline_after(doc, b, after)
+            };
+            if let Some(items) = items {
+                out.push(CountClaim {
+                    range: block.source_range(word.clone()),
+                    count,
+                    word: text[word].to_string(),
+                    items,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The count announced before a colon, within the same clause.
+fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
+    let start = text[..colon]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '；' | ';' | '.' | '!' | '?' | '！' | '？' | '\n' | ':' | '：'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &text[start..colon];
+    // Chinese: a numeral with a classifier, then at most a short noun before the colon.
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate().rev() {
+        if !is_chinese_digit(c) && !c.is_ascii_digit() {
+            continue;
+        }
+        let run_end = chars[k..].iter().take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit()).count();
+        let (end_idx, _) = chars.get(k + run_end).copied().unwrap_or((clause.len(), ' '));
+        let run_start = chars[..k].iter().rev().take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit()).count();
+        if run_start > 0 {
+            continue;
+        }
+        let number = &clause[i..end_idx];
+        let value = number.parse::<u32>().ok().or_else(|| chinese_number(number))?;
+        let tail = clause[end_idx..].trim_start();
+        let classified = tail.starts_with(|c: char| CLASSIFIERS.contains(c));
+        let short = tail.chars().count() <= 10 && tail.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+        if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
+            return Some((value, start + i..start + end_idx));
+        }
+        break;
+    }
+    // English: a number word, at most five words before the colon.
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+        .collect();
+    let n = words.len();
+    for (k, (at, w)) in words.iter().enumerate().rev().take(6) {
+        let lower = w.to_lowercase();
+        if let Some((_, v)) = ENGLISH.iter().find(|(e, _)| *e == lower) {
+            let between = n - k - 1;
+            if (1..=5).contains(&between) {
+                return Some((*v, start + at..start + at + w.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The items of the list that starts right after block `b`.
+fn list_after(doc: &Document<'_>, b: usize) -> Option<Vec<Range<usize>>> {
+    let next = doc.blocks.get(b + 1)?;
+    let (mut list, _) = next.item?;
+    let here = &doc.blocks[b];
+    // The outermost list that starts after this block.
+    while let Some((parent, _)) = doc.lists[list].parent {
+        if doc.lists[parent].range.start < here.range.end {
+            break;
+        }
+        list = parent;
+    }
+    let l = &doc.lists[list];
+    if l.range.start < here.range.end || here.item.is_some_and(|(hl, _)| hl == list) {
+        return None;
+    }
+    Some(l.items.iter().map(|i| i.range.clone()).collect())
+}
+
+/// The markers of an inline enumeration that starts after `at` in block `b`.
+fn inline_after(doc: &Document<'_>, b: usize, at: usize) -> Option<Vec<Range<usize>>> {
+    let e = doc
+        .enumerations
+        .iter()
+        .find(|e| e.markers.first().is_some_and(|m| m.block == b && m.text_range.start >= at))?;
+    let gap = &doc.blocks[b].text[at..e.markers[0].text_range.start];
+    if gap.trim().chars().count() > 2 {
+        return None;
+    }
+    Some(e.markers.iter().map(|m| m.range.clone()).collect())
+}

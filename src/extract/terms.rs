@@ -1,0 +1,265 @@
+//! Term extraction: the Latin-script words of prose with the context that decides whether
+//! their capitalisation means anything (sentence start, table cell), and the runs of
+//! capitalised words that look like multi-word names ("Stable Diffusion").
+
+use super::prose_blocks;
+use super::text::{starts_sentence, words};
+use crate::document::{BlockKind, Document};
+use std::ops::Range;
+
+/// One word of prose as written.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// The word without a possessive `'s`.
+    pub text: &'a str,
+    /// Source range of `text`.
+    pub range: Range<usize>,
+    /// First word of a sentence, of a clause after a colon, or of a list item or cell: a
+    /// capital first letter here says nothing about the word.
+    pub initial: bool,
+    /// Table cells are labels, often in Title Case by convention.
+    pub in_cell: bool,
+    /// Link text is often the title of the linked page, styled by its own authors.
+    pub in_link: bool,
+    /// Follows the previous token in the same sentence with only spaces between.
+    pub joined: bool,
+}
+
+/// Words that start sentences and are not part of the name after them ("In Stable
+/// Diffusion, …").
+const STARTERS: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "for", "from", "with", "by", "of", "to", "as", "and", "or",
+    "but", "if", "when", "while", "unlike", "like", "using", "use", "both", "this", "these",
+    "that", "those", "our", "we", "its", "their", "each", "every", "all", "some", "many", "most",
+    "after", "before", "since", "during", "although", "because", "then", "so", "is", "are", "was",
+    "were", "how", "why", "what", "where", "which", "see", "note",
+];
+
+/// Every word of the document's prose (headings, bibliography and TOC excluded), in order.
+pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    for (_, block) in prose_blocks(doc, false) {
+        // A fence the parser did not recognise (indented under `=== "Tab"`) leaves code as
+        // paragraph text.
+        if block.text.contains("```") {
+            continue;
+        }
+        let in_cell = block.kind == BlockKind::TableCell;
+        for sentence in &block.sentences {
+            let mut prev_end: Option<usize> = None;
+            let mut skipped = false;
+            for w in words(&block.text, sentence.clone()) {
+                let initial = starts_sentence(&block.text, sentence, w.range.start)
+                    || after_colon(&block.text[sentence.start..w.range.start]);
+                let joined = !skipped
+                    && prev_end.is_some_and(|e| {
+                        let gap = &block.text[e..w.range.start];
+                        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                    });
+                prev_end = Some(w.range.end);
+                let text = strip_possessive(w.text);
+                let range = w.range.start..w.range.start + text.len();
+                // Numbers ("3D", "10ms"), units after numbers ("100 Gbps"), file extensions
+                // (".tex") and words in code the parser left as text ("```python") are not
+                // names; they break a phrase like punctuation.
+                skipped = !text.starts_with(|c: char| c.is_alphabetic())
+                    || is_unit(&block.text[..w.range.start], text)
+                    || block.text[..w.range.start].ends_with(['`', '.'])
+                    || block.text[w.range.end..].starts_with(['`', '>', '<', '=']);
+                if skipped {
+                    continue;
+                }
+                let in_link = block
+                    .links
+                    .iter()
+                    .any(|l| l.text.start <= range.start && range.end <= l.text.end);
+                out.push(Token {
+                    text: &block.text[range.clone()],
+                    range: block.source_range(range),
+                    initial,
+                    in_cell,
+                    in_link,
+                    joined,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A unit: a word right after a number, or a bit/byte rate ("Gbps", "GBps", "KB").
+fn is_unit(before: &str, word: &str) -> bool {
+    let after_number = before
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with(|c: char| c.is_ascii_digit());
+    let rate = word
+        .strip_suffix("ps")
+        .or_else(|| word.strip_suffix("/s"))
+        .unwrap_or(word);
+    let bits_or_bytes = rate.len() <= 3
+        && rate.ends_with(['b', 'B'])
+        && rate[..rate.len() - 1]
+            .chars()
+            .all(|c| matches!(c, 'k' | 'K' | 'M' | 'G' | 'T' | 'P' | 'E' | 'i'));
+    after_number || bits_or_bytes
+}
+
+fn after_colon(before: &str) -> bool {
+    before
+        .trim_end_matches([' ', '*', '"', '“', '\''])
+        .ends_with([':', '：'])
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Upper-case letters only (at least two, a plural `s` aside): an acronym ("GPUs") or
+/// emphasis, not a spelling of a name.
+pub fn is_all_caps(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && !is_all_caps(word)
+}
+
+/// The word with the first letter of each hyphen-separated part lower-cased: two spellings
+/// with the same shape differ only where sentence or title case puts capitals.
+pub fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut part_start = true;
+    for c in word.chars() {
+        if part_start {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        part_start = c == '-';
+    }
+    out
+}
+
+/// The word with its first letter lower-cased.
+pub fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The `n` tokens from `i` if they form one phrase (joined by spaces in one sentence).
+pub fn phrase<'t, 'a>(tokens: &'t [Token<'a>], i: usize, n: usize) -> Option<&'t [Token<'a>]> {
+    let slice = tokens.get(i..i + n)?;
+    slice[1..].iter().all(|t| t.joined).then_some(slice)
+}
+
+/// The words of a phrase joined by single spaces.
+pub fn spelling(phrase: &[Token<'_>]) -> String {
+    let mut out = String::new();
+    for (k, t) in phrase.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+/// Maximal runs of two or more capitalised words joined by spaces, as token ranges.
+pub fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].joined && is_capitalised(tokens[j].text) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(i..j);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Maximal runs of two or three capitalised words written mid-sentence, outside table
+/// cells, as `(first token, length)`: the places where a writer capitalises a multi-word
+/// name on purpose. A sentence-initial starter word ("In", "The") is dropped from a run; any
+/// other sentence-initial run may be a heading-like lead-in and is skipped.
+pub fn title_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for run in capitalised_runs(tokens) {
+        let first = &tokens[run.start];
+        let mut start = run.start;
+        if first.initial && STARTERS.contains(&first.text.to_lowercase().as_str()) {
+            start += 1;
+        }
+        let len = run.end - start;
+        if (2..=3).contains(&len) && !tokens[start].initial && !first.in_cell {
+            out.push((start, len));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(md: &str) -> Vec<(String, bool, bool)> {
+        let doc = Document::parse(md, &Default::default());
+        tokens(&doc)
+            .into_iter()
+            .map(|t| (t.text.to_string(), t.initial, t.joined))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_know_sentence_starts_and_joins() {
+        let t = toks("GitHub's API. See `pytorch` and Stable Diffusion: Note here.\n");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "GitHub",
+                "API",
+                "See",
+                "and",
+                "Stable",
+                "Diffusion",
+                "Note",
+                "here"
+            ]
+        );
+        assert!(t[0].1 && t[2].1 && !t[3].1 && t[6].1);
+        assert!(!t[3].2 && t[5].2);
+    }
+
+    #[test]
+    fn title_runs_skip_starters_and_long_titles() {
+        let md = "In Stable Diffusion we use Latent Diffusion and Attention Is All You Need.\n";
+        let doc = Document::parse(md, &Default::default());
+        let t = tokens(&doc);
+        let runs: Vec<String> = title_runs(&t)
+            .into_iter()
+            .map(|(i, n)| spelling(&t[i..i + n]))
+            .collect();
+        assert_eq!(runs, ["Stable Diffusion", "Latent Diffusion"]);
+    }
+
+    #[test]
+    fn shapes_ignore_part_initials() {
+        assert_eq!(shape("Multi-Head"), shape("multi-head"));
+        assert_ne!(shape("GitHub"), shape("Github"));
+        assert_eq!(lower_first("MacOS"), "macOS");
+    }
+}
