@@ -27,14 +27,26 @@ impl Check for CountMismatch {
             if n == claim.count as usize {
                 continue;
             }
-            let Some(last) = claim.items.last() else { continue };
-            let items = if n == 1 { "1 item follows".to_string() } else { format!("{n} items follow") };
+            let Some(last) = claim.items.last() else {
+                continue;
+            };
+            let items = if n == 1 {
+                "1 item follows".to_string()
+            } else {
+                format!("{n} items follow")
+            };
             out.push(
                 ctx.diagnostic(
                     claim.range.clone(),
-                    format!("text announces {} (\"{}\"), but {items}", claim.count, claim.word),
+                    format!(
+                        "text announces {} (\"{}\"), but {items}",
+                        claim.count, claim.word
+                    ),
                 )
-                .with_related(first_line(ctx.doc.text, last), format!("the last of the {n} items"))
+                .with_related(
+                    first_line(ctx.doc.text, last),
+                    format!("the last of the {n} items"),
+                )
                 .with_help("make the count match the list, or complete the list"),
             );
         }

@@ -10,10 +10,12 @@ use std::ops::Range;
 
 mod author_mismatch;
 mod citation_undefined;
+mod count_mismatch;
 mod enumeration_numbering;
 mod heading_numbering;
 mod label_conflict;
 mod list_numbering;
+mod quantity_mismatch;
 mod reference_numbering;
 mod reference_uncited;
 mod renumber;
@@ -103,6 +105,8 @@ pub static ALL: &[&dyn Check] = &[
     &toc_mismatch::TocMismatch,
     &year_mismatch::YearMismatch,
     &author_mismatch::AuthorMismatch,
+    &quantity_mismatch::QuantityMismatch,
+    &count_mismatch::CountMismatch,
     &label_conflict::LabelConflict,
     &term_inconsistent::TermInconsistent,
 ];

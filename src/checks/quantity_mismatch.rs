@@ -39,9 +39,23 @@ impl QuantityMismatch {
         let Some(bib) = &doc.bibliography else { return };
         for pq in &ctx.claims.quantities {
             let block = &doc.blocks[pq.block];
-            let Some(sentence) = block.sentences.get(pq.sentence) else { continue };
-            let Some(key) = ctx.claims.subjects.about(doc, pq.block, sentence) else { continue };
+            let Some(sentence) = block.sentences.get(pq.sentence) else {
+                continue;
+            };
+            let Some(key) =
+                ctx.claims
+                    .subjects
+                    .about_at(doc, pq.block, sentence, pq.quantity.range.start)
+            else {
+                continue;
+            };
             let Some(entry) = bib.get(&key) else { continue };
+            // A footnote that is a remark has no title to compare with.
+            let bibliographic = matches!(key, crate::document::RefKey::Number(_))
+                || !entry.parsed.authors.is_empty();
+            if !bibliographic {
+                continue;
+            }
             let mut facts: Vec<(Quantity, Option<std::ops::Range<usize>>)> = Vec::new();
             if let Some(t) = &entry.parsed.title {
                 for q in quantities::mentions(&entry.text, t.clone()) {
@@ -50,7 +64,12 @@ impl QuantityMismatch {
                 }
             }
             if let Some(work) = ctx.claims.subjects.work(&key, ctx.rules) {
-                facts.extend(work.numbers.iter().filter_map(|n| known_number(n)).map(|q| (q, None)));
+                facts.extend(
+                    work.numbers
+                        .iter()
+                        .filter_map(|n| known_number(n))
+                        .map(|q| (q, None)),
+                );
             }
             let q = &pq.quantity;
             let same_thing: Vec<&(Quantity, Option<std::ops::Range<usize>>)> =
@@ -59,7 +78,9 @@ impl QuantityMismatch {
                 continue;
             }
             let (fact, range) = same_thing[0];
-            let written = range.as_ref().map_or_else(|| fact.value.clone(), |r| entry.text[r.clone()].to_string());
+            let written = range
+                .as_ref()
+                .map_or_else(|| fact.value.clone(), |r| entry.text[r.clone()].to_string());
             let mut d = ctx.diagnostic(
                 pq.range.clone(),
                 format!(
@@ -68,8 +89,14 @@ impl QuantityMismatch {
                 ),
             );
             d = match range {
-                Some(r) => d.with_related(entry.source_range(doc, r.clone()), format!("title of {key}")),
-                None => d.with_related(entry.key_range.clone(), format!("{key} is a known work with {written}")),
+                Some(r) => d.with_related(
+                    entry.source_range(doc, r.clone()),
+                    format!("title of {key}"),
+                ),
+                None => d.with_related(
+                    entry.key_range.clone(),
+                    format!("{key} is a known work with {written}"),
+                ),
             };
             out.push(d);
         }
@@ -81,32 +108,46 @@ impl QuantityMismatch {
         let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::new();
         for pq in &ctx.claims.quantities {
             let q = &pq.quantity;
-            if q.value.contains('x') || q.concepts.is_empty() {
+            // Only measured values: digits with a unit, not counts, shares or dimensions.
+            // Measured values only: digits with a unit (not counts, shares or dimensions).
+            if q.value.contains('x')
+                || q.concepts.is_empty()
+                || !q.digits
+                || q.categorical
+                || matches!(q.unit, None | Some("%"))
+                || !is_statement(doc, pq)
+            {
                 continue;
             }
-            let head = if q.unit.is_some() { None } else { q.concepts.last().map(String::as_str) };
-            groups.entry((q.unit, head)).or_default().push(pq);
+            groups.entry((q.unit, None)).or_default().push(pq);
         }
         let mut reported = std::collections::HashSet::new();
         for members in groups.values() {
             for (k, later) in members.iter().enumerate() {
                 let earlier = members[..k].iter().find(|e| {
-                    (e.block, e.sentence) != (later.block, later.sentence)
+                    e.block != later.block
                         && e.quantity.value != later.quantity.value
-                        && same_subject(&e.quantity, &later.quantity)
-                        && shares_concept(&e.quantity, &later.quantity)
+                        && same_quantity(&e.quantity, &later.quantity)
                 });
                 let Some(earlier) = earlier else { continue };
                 if !reported.insert(later.range.start) {
                     continue;
                 }
-                let shown = |p: &ProseQuantity| doc.text.get(p.range.clone()).unwrap_or("").to_string();
+                let shown =
+                    |p: &ProseQuantity| doc.text.get(p.range.clone()).unwrap_or("").to_string();
                 out.push(
                     ctx.diagnostic(
                         later.range.clone(),
-                        format!("text says {} here but {} earlier for the same quantity", shown(later), shown(earlier)),
+                        format!(
+                            "text says {} here but {} earlier for the same quantity",
+                            shown(later),
+                            shown(earlier)
+                        ),
                     )
-                    .with_related(earlier.range.clone(), format!("{} stated here", shown(earlier))),
+                    .with_related(
+                        earlier.range.clone(),
+                        format!("{} stated here", shown(earlier)),
+                    ),
                 );
             }
         }
@@ -126,19 +167,102 @@ fn measures_same(q: &Quantity, f: &Quantity) -> bool {
 }
 
 fn shares_concept(a: &Quantity, b: &Quantity) -> bool {
-    let generic = |c: &String| matches!(c.as_str(), "high" | "low" | "new" | "large" | "small" | "total");
-    a.concepts.iter().any(|c| !generic(c) && b.concepts.contains(c))
+    let generic = |c: &String| {
+        matches!(
+            c.as_str(),
+            "high" | "low" | "new" | "large" | "small" | "total"
+        )
+    };
+    a.concepts
+        .iter()
+        .any(|c| !generic(c) && b.concepts.contains(c))
 }
 
-/// Quantities of different named things may differ; unnamed ones are taken as the same.
-fn same_subject(a: &Quantity, b: &Quantity) -> bool {
-    a.entities.is_empty() || b.entities.is_empty() || a.entities.iter().any(|e| b.entities.contains(e))
+/// Whether two statements give the same quantity of the same thing. The first must define
+/// it ("the base page is 4 KiB") or both must word it alike ("31 km grid" / "25 km grid");
+/// named things (`x86-64`, `ERA5`) must agree when either statement names one.
+fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
+    let words = |q: &Quantity| {
+        q.concepts
+            .iter()
+            .filter(|c| !c.ends_with('·'))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // CJK nouns have no end marker ("持有期" / "持有期计算"): one may extend the other.
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let alike = !short.is_empty() && long.starts_with(short) && (short.len() >= 2 || short == long);
+    let shared = wa.iter().any(|c| wb.contains(c) && c.chars().count() > 1);
+    let named = match (a.entities.is_empty(), b.entities.is_empty()) {
+        (false, false) => a.entities.iter().any(|e| b.entities.contains(e)),
+        (true, true) => alike && a.defined,
+        _ => false,
+    };
+    named && (alike || (a.defined && shared))
+}
+
+/// Statements of a value, not specifications, recipes or comparisons: prose paragraphs
+/// whose sentence does not set several values side by side.
+fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool {
+    let block = &doc.blocks[pq.block];
+    if block.kind != crate::document::BlockKind::Paragraph || block.item.is_some() {
+        return false;
+    }
+    // Only the words around the number: "from 4 KiB to 8 KiB", "比 128 MB 大".
+    let (start, end) = (pq.quantity.range.start, pq.quantity.range.end);
+    let before: String = block.text[..start]
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = block.text[end..].chars().take(12).collect();
+    let s = format!(" {before} {after} ").to_lowercase();
+    let question = block
+        .sentences
+        .get(pq.sentence)
+        .is_some_and(|r| block.text[r.clone()].trim_end().ends_with(['?', '？']));
+    if question {
+        return false;
+    }
+    const COMPARING: &[&str] = &[
+        " from ",
+        " to ",
+        " vs",
+        " than ",
+        " at ",
+        " against ",
+        "比",
+        "到",
+        "至",
+        "~",
+        "～",
+        "/",
+        " versus ",
+        "增加",
+        "减少",
+        "提高",
+        "降低",
+        "increase",
+        "decrease",
+        "reduce",
+    ];
+    !COMPARING.iter().any(|c| s.contains(c))
 }
 
 /// A known work's key number from the rules: `16x16 patch|word|图像块`.
 fn known_number(spec: &str) -> Option<Quantity> {
     let (value, nouns) = spec.split_once(' ').unwrap_or((spec, ""));
-    let q = quantities::mentions(value, 0..value.len()).into_iter().next();
+    let q = quantities::mentions(value, 0..value.len())
+        .into_iter()
+        .next();
     let value = q.map_or_else(|| value.to_string(), |q| q.value);
     let concepts: Vec<String> = nouns
         .split('|')
@@ -151,5 +275,8 @@ fn known_number(spec: &str) -> Option<Quantity> {
         unit: None,
         concepts,
         entities: Vec::new(),
+        digits: true,
+        defined: true,
+        categorical: false,
     })
 }

@@ -292,7 +292,8 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
         }
         match c {
             '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
+            // Markers like 1） close nothing: depth never goes below zero.
+            ')' | '）' => depth = (depth - 1).max(0),
             _ => {}
         }
     }

@@ -1,9 +1,9 @@
 //! Count claims: a number announcing the items that follow (`包含三个部分：`, `the following
 //! four steps:`), paired with the list or inline enumeration right after the colon.
 
+use crate::document::Document;
 use crate::document::numbering::{chinese_number, is_chinese_digit};
 use crate::document::sentences::is_cjk;
-use crate::document::Document;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -16,10 +16,20 @@ pub struct CountClaim {
     pub items: Vec<Range<usize>>,
 }
 
-const CLASSIFIERS: &str = "个种类项步条点部层级方面阶段过程环节要素原则条件特点";
+const CLASSIFIERS: &[&str] = &[
+    "个", "种", "类", "项", "步", "条", "点", "部分", "层", "级", "方面", "阶段", "过程", "环节",
+    "要素", "原则", "条件", "特点", "大类", "部", "类型", "方法", "件",
+];
 const ENGLISH: &[(&str, u32)] = &[
-    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-    ("nine", 9), ("ten", 10),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
 ];
 
 pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
@@ -27,7 +37,9 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
         for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, ':' | '：')) {
-            let Some((count, word)) = count_before(text, colon) else { continue };
+            let Some((count, word)) = count_before(text, colon) else {
+                continue;
+            };
             let after = colon + c.len_utf8();
             let items = if text[after..].trim().is_empty() {
                 list_after(doc, b)
@@ -52,7 +64,12 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
     let start = text[..colon]
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '。' | '；' | ';' | '.' | '!' | '?' | '！' | '？' | '\n' | ':' | '：'))
+        .find(|(_, c)| {
+            matches!(
+                c,
+                '。' | '；' | ';' | '.' | '!' | '?' | '！' | '？' | '\n' | ':' | '：'
+            )
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &text[start..colon];
     // Chinese: a numeral with a classifier, then at most a short noun before the colon.
@@ -61,17 +78,39 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
         if !is_chinese_digit(c) && !c.is_ascii_digit() {
             continue;
         }
-        let run_end = chars[k..].iter().take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit()).count();
-        let (end_idx, _) = chars.get(k + run_end).copied().unwrap_or((clause.len(), ' '));
-        let run_start = chars[..k].iter().rev().take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit()).count();
+        let run_end = chars[k..]
+            .iter()
+            .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
+            .count();
+        let (end_idx, _) = chars
+            .get(k + run_end)
+            .copied()
+            .unwrap_or((clause.len(), ' '));
+        let run_start = chars[..k]
+            .iter()
+            .rev()
+            .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
+            .count();
         if run_start > 0 {
             continue;
         }
         let number = &clause[i..end_idx];
-        let value = number.parse::<u32>().ok().or_else(|| chinese_number(number))?;
+        let value = number
+            .parse::<u32>()
+            .ok()
+            .or_else(|| chinese_number(number))?;
         let tail = clause[end_idx..].trim_start();
-        let classified = tail.starts_with(|c: char| CLASSIFIERS.contains(c));
-        let short = tail.chars().count() <= 10 && tail.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+        let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
+        // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
+        let in_range = clause[..i]
+            .trim_end()
+            .ends_with(['-', '~', '～', '到', '至', '–']);
+        let short = tail.chars().count() <= 10
+            && !tail.contains('的')
+            && !in_range
+            && tail
+                .chars()
+                .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
         if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
             return Some((value, start + i..start + end_idx));
         }
@@ -111,15 +150,45 @@ fn list_after(doc: &Document<'_>, b: usize) -> Option<Vec<Range<usize>>> {
     if l.range.start < here.range.end || here.item.is_some_and(|(hl, _)| hl == list) {
         return None;
     }
-    Some(l.items.iter().map(|i| i.range.clone()).collect())
+    let mut items: Vec<Range<usize>> = l.items.iter().map(|i| i.range.clone()).collect();
+    // An ordered list cut by display math or code goes on in the next list that starts at
+    // the following number, with no paragraph in between.
+    let mut end = l.range.end;
+    let mut next_number = l.start.map(|s| s + l.items.len() as u64);
+    for (k, next) in doc.lists.iter().enumerate().skip(list + 1) {
+        if next.range.start < end || next.parent != l.parent {
+            continue;
+        }
+        let prose_between = doc.blocks.iter().any(|b| {
+            b.item.is_none()
+                && b.range.start >= end
+                && b.range.end <= next.range.start
+                && b.text.chars().any(|c| c.is_alphanumeric())
+        });
+        let continues = match next_number {
+            Some(_) => next.start == next_number,
+            None => !next.ordered,
+        };
+        if prose_between || !continues {
+            break;
+        }
+        items.extend(next.items.iter().map(|i| i.range.clone()));
+        next_number = next_number
+            .and(next.start)
+            .map(|s| s + next.items.len() as u64);
+        end = next.range.end;
+        let _ = k;
+    }
+    Some(items)
 }
 
 /// The markers of an inline enumeration that starts after `at` in block `b`.
 fn inline_after(doc: &Document<'_>, b: usize, at: usize) -> Option<Vec<Range<usize>>> {
-    let e = doc
-        .enumerations
-        .iter()
-        .find(|e| e.markers.first().is_some_and(|m| m.block == b && m.text_range.start >= at))?;
+    let e = doc.enumerations.iter().find(|e| {
+        e.markers
+            .first()
+            .is_some_and(|m| m.block == b && m.text_range.start >= at)
+    })?;
     let gap = &doc.blocks[b].text[at..e.markers[0].text_range.start];
     if gap.trim().chars().count() > 2 {
         return None;

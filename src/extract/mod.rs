@@ -34,6 +34,17 @@ pub struct Claims {
     pub subjects: subjects::Subjects,
     pub years: Vec<years::YearClaim>,
     pub attributions: Vec<attributions::Attribution>,
+    pub counts: Vec<counts::CountClaim>,
+    pub quantities: Vec<ProseQuantity>,
+}
+
+/// A quantity read in prose, with where it stands.
+pub struct ProseQuantity {
+    pub block: usize,
+    pub sentence: usize,
+    /// Source range of the number and unit.
+    pub range: std::ops::Range<usize>,
+    pub quantity: quantities::Quantity,
 }
 
 impl Claims {
@@ -41,10 +52,28 @@ impl Claims {
         let subjects = subjects::Subjects::build(doc, rules);
         let years = years::extract(doc, &subjects, rules);
         let attributions = attributions::extract(doc, &subjects, rules);
+        let counts = counts::extract(doc);
+        let mut quantities = Vec::new();
+        for (b, block) in prose_blocks(doc, false) {
+            for (s, sentence) in block.sentences.iter().enumerate() {
+                for q in quantities::mentions(&block.text, sentence.clone()) {
+                    quantities.push(ProseQuantity {
+                        block: b,
+                        sentence: s,
+                        range: block.source_range(q.range.clone()),
+                        quantity: q,
+                    });
+                }
+            }
+        }
         Claims {
             subjects,
             years,
             attributions,
+            counts,
+            quantities,
         }
     }
 }
+pub mod counts;
+pub mod quantities;

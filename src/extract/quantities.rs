@@ -18,32 +18,104 @@ pub struct Quantity {
     pub concepts: Vec<String>,
     /// Named things in the clause (tokens with capitals or digits).
     pub entities: Vec<String>,
+    /// Written with digits (not a number word).
+    pub digits: bool,
+    /// Given as the value of an attribute ("the base page is 4 KiB", "视场约为 115 平方度").
+    pub defined: bool,
+    /// A category rather than a measurement: a unit joined by a hyphen (`64-bit`), a bound
+    /// of a range (`30-60 seconds`), or a number in a question.
+    pub categorical: bool,
 }
 
 const UNITS: &[(&str, &str)] = &[
-    ("KiB", "KiB"), ("MiB", "MiB"), ("GiB", "GiB"), ("TiB", "TiB"), ("KB", "KB"), ("kB", "KB"),
-    ("MB", "MB"), ("GB", "GB"), ("TB", "TB"), ("PB", "PB"), ("km", "km"), ("cm", "cm"), ("mm", "mm"),
-    ("nm", "nm"), ("μm", "um"), ("kg", "kg"), ("mg", "mg"), ("ms", "ms"), ("μs", "us"), ("ns", "ns"),
-    ("GHz", "GHz"), ("MHz", "MHz"), ("kHz", "kHz"), ("Hz", "Hz"), ("kW", "kW"), ("MW", "MW"),
-    ("mAh", "mAh"), ("ppm", "ppm"), ("°C", "C"), ("K", "K"), ("V", "V"), ("W", "W"), ("bits", "bit"),
-    ("bit", "bit"), ("bytes", "byte"), ("byte", "byte"), ("years", "year"), ("year", "year"),
-    ("days", "day"), ("day", "day"), ("hours", "hour"), ("hour", "hour"), ("minutes", "minute"),
-    ("seconds", "second"), ("m", "m"), ("s", "s"), ("g", "g"), ("%", "%"),
-    ("平方度", "deg2"), ("千米", "km"), ("公里", "km"), ("字节", "byte"), ("位", "bit"), ("比特", "bit"),
-    ("小时", "hour"), ("分钟", "minute"), ("秒", "second"), ("天", "day"), ("年", "year"), ("米", "m"),
-    ("度", "deg"), ("克", "g"), ("千克", "kg"), ("伏", "V"), ("瓦", "W"),
+    ("KiB", "KiB"),
+    ("MiB", "MiB"),
+    ("GiB", "GiB"),
+    ("TiB", "TiB"),
+    ("KB", "KB"),
+    ("kB", "KB"),
+    ("MB", "MB"),
+    ("GB", "GB"),
+    ("TB", "TB"),
+    ("PB", "PB"),
+    ("km", "km"),
+    ("cm", "cm"),
+    ("mm", "mm"),
+    ("nm", "nm"),
+    ("μm", "um"),
+    ("kg", "kg"),
+    ("mg", "mg"),
+    ("ms", "ms"),
+    ("μs", "us"),
+    ("ns", "ns"),
+    ("GHz", "GHz"),
+    ("MHz", "MHz"),
+    ("kHz", "kHz"),
+    ("Hz", "Hz"),
+    ("kW", "kW"),
+    ("MW", "MW"),
+    ("mAh", "mAh"),
+    ("ppm", "ppm"),
+    ("°C", "C"),
+    ("K", "K"),
+    ("V", "V"),
+    ("W", "W"),
+    ("bits", "bit"),
+    ("bit", "bit"),
+    ("bytes", "byte"),
+    ("byte", "byte"),
+    ("years", "year"),
+    ("year", "year"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("minutes", "minute"),
+    ("seconds", "second"),
+    ("m", "m"),
+    ("s", "s"),
+    ("g", "g"),
+    ("%", "%"),
+    ("平方度", "deg2"),
+    ("千米", "km"),
+    ("公里", "km"),
+    ("字节", "byte"),
+    ("位", "bit"),
+    ("比特", "bit"),
+    ("小时", "hour"),
+    ("分钟", "minute"),
+    ("秒", "second"),
+    ("天", "day"),
+    ("年", "year"),
+    ("米", "m"),
+    ("度", "deg"),
+    ("克", "g"),
+    ("千克", "kg"),
+    ("伏", "V"),
+    ("瓦", "W"),
 ];
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("twenty", 20),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("twenty", 20),
 ];
 
 const STOP: &[&str] = &[
-    "and", "or", "of", "in", "the", "a", "an", "to", "for", "with", "is", "are", "was", "were", "per",
-    "each", "that", "which", "from", "at", "on", "by", "as", "than", "more", "less", "about", "into",
-    "its", "their", "this", "these", "it", "be", "been", "has", "have", "had", "drawn", "above",
-    "below", "only", "also", "we", "can", "will", "so",
+    "and", "or", "of", "in", "the", "a", "an", "to", "for", "with", "is", "are", "was", "were",
+    "per", "each", "that", "which", "from", "at", "on", "by", "as", "than", "more", "less",
+    "about", "into", "its", "their", "this", "these", "it", "be", "been", "has", "have", "had",
+    "drawn", "above", "below", "only", "also", "we", "can", "will", "so",
 ];
 
 /// All quantities of a sentence (or a title) in `range` of `text`.
@@ -53,21 +125,35 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
         let entities = entities(&text[clause.clone()]);
         let mut i = clause.start;
         while i < clause.end {
-            let Some(c) = text[i..].chars().next() else { break };
-            let starts_word = text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric() || is_cjk(p));
-            if starts_word
-                && let Some((value, after)) = number_at(text, i, clause.end)
-            {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric() || is_cjk(p));
+            if starts_word && let Some((value, after)) = number_at(text, i, clause.end) {
                 let (unit, after_unit) = unit_at(text, after, clause.end);
+                // "500 km/s/Mpc": a compound unit is not the unit read here.
+                let compound = text[after_unit..].starts_with(['/', '·', '^']);
+                let digits = c.is_ascii_digit();
+                let hyphenated = text[after..after_unit].starts_with('-');
+                let in_range = text[..i].ends_with(['-', '–', '~', '～'])
+                    || text[after..].starts_with(['-', '–', '~', '～']) && !hyphenated;
                 let mut concepts = noun_after(text, after_unit, clause.end);
-                concepts.extend(attribute_before(text, clause.start, i));
-                if unit.is_some() || !concepts.is_empty() {
+                let attribute = attribute_before(text, clause.start, i);
+                let defined = !attribute.is_empty();
+                concepts.extend(attribute);
+                if (unit.is_some() || !concepts.is_empty()) && !compound {
                     out.push(Quantity {
                         range: i..after_unit.max(after),
                         value,
                         unit,
                         concepts,
                         entities: entities.clone(),
+                        digits,
+                        defined,
+                        categorical: hyphenated || in_range,
                     });
                 }
                 i = after.max(i + c.len_utf8());
@@ -85,7 +171,11 @@ fn number_at(text: &str, i: usize, end: usize) -> Option<(String, usize)> {
     let rest = &text[i..end];
     let digits = rest
         .char_indices()
-        .take_while(|(k, c)| c.is_ascii_digit() || (matches!(c, ',' | '.') && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        .take_while(|(k, c)| {
+            c.is_ascii_digit()
+                || (matches!(c, ',' | '.')
+                    && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
         .last()
         .map(|(k, c)| k + c.len_utf8());
     if let Some(n) = digits {
@@ -105,10 +195,17 @@ fn number_at(text: &str, i: usize, end: usize) -> Option<(String, usize)> {
             }
         }
         // A year or a version is not a measured quantity.
-        let year = first.len() == 4 && (first.starts_with("19") || first.starts_with("20")) && !text[end_at..end].trim_start().starts_with(|c: char| c.is_ascii_alphabetic() && c != 'K');
+        let year = first.len() == 4
+            && (first.starts_with("19") || first.starts_with("20"))
+            && !text[end_at..end]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic() && c != 'K');
         return (!year).then(|| (normalise(&first), end_at));
     }
-    let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     let lower = word.to_lowercase();
     let (_, v) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower)?;
     Some((v.to_string(), i + word.len()))
@@ -126,8 +223,21 @@ fn unit_at(text: &str, at: usize, end: usize) -> (Option<&'static str>, usize) {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '-']);
     let skip = rest.len() - trimmed.len();
     for (written, unit) in UNITS {
-        if let Some(after) = trimmed.strip_prefix(written) {
-            let boundary = after.chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+        // Word units match in any case ("Years"); symbols only as written ("K" is not "k").
+        let word = written.len() >= 3 && written.chars().all(|c| c.is_ascii_lowercase());
+        let stripped = if word {
+            trimmed
+                .get(..written.len())
+                .filter(|p| p.eq_ignore_ascii_case(written))
+                .map(|_| &trimmed[written.len()..])
+        } else {
+            trimmed.strip_prefix(written)
+        };
+        if let Some(after) = stripped {
+            let boundary = after
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
             if boundary {
                 return (Some(unit), at + skip + written.len());
             }
@@ -145,16 +255,27 @@ fn noun_after(text: &str, at: usize, end: usize) -> Vec<String> {
     if rest.starts_with(is_cjk) {
         let noun: String = rest
             .chars()
-            .take_while(|c| is_cjk(*c) && !"的是和与在中上下以为对了也只都就将把被从到".contains(*c))
+            .take_while(|c| {
+                is_cjk(*c) && !"的是和与在中上下以为对了也只都就将把被从到".contains(*c)
+            })
             .take(6)
             .collect();
         return bigrams(&noun);
     }
     let mut out = Vec::new();
     for w in rest.split(|c: char| c.is_whitespace()).take(4) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        // "patch,并对每个patch": the word ends where Latin script ends.
+        let w = w
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let w = w.trim_matches('-');
         let lower = w.to_lowercase();
-        if lower.is_empty() || STOP.contains(&lower.as_str()) || !lower.chars().any(char::is_alphabetic) || w.chars().any(is_cjk) {
+        if lower.is_empty()
+            || STOP.contains(&lower.as_str())
+            || !lower.chars().any(char::is_alphabetic)
+            || w.chars().any(is_cjk)
+        {
             break;
         }
         for part in lower.split('-').filter(|p| p.len() > 1) {
@@ -183,13 +304,20 @@ fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
         }
     }
     let words: Vec<&str> = before.split_whitespace().collect();
-    if let Some(pos) = words.iter().rposition(|w| matches!(*w, "is" | "are" | "was" | "of" | "equals")) {
-        if pos + 1 >= words.len().saturating_sub(1) {
+    if let Some(pos) = words
+        .iter()
+        .rposition(|w| matches!(*w, "is" | "are" | "was" | "equals" | "="))
+        && pos + 1 >= words.len().saturating_sub(1)
+    {
+        {
             return words[..pos]
                 .iter()
                 .rev()
                 .take(3)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
                 .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
                 .map(|w| singular(&w))
                 .collect();
@@ -198,12 +326,18 @@ fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
     Vec::new()
 }
 
+/// CJK nouns compare by their bigrams and their characters (`块大小` and `数据块` share 块).
 fn bigrams(s: &str) -> Vec<String> {
+    const COMMON: &str = "的个数量大小长度多少高低新老一二三四五六七八九十";
     let chars: Vec<char> = s.chars().collect();
-    if chars.len() == 1 {
-        return vec![s.to_string()];
-    }
-    chars.windows(2).map(|w| w.iter().collect()).collect()
+    let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    out.extend(
+        chars
+            .iter()
+            .filter(|c| !COMMON.contains(**c))
+            .map(|c| format!("{c}·")),
+    );
+    out
 }
 
 pub fn singular(w: &str) -> String {
@@ -224,7 +358,13 @@ fn entities(clause: &str) -> Vec<String> {
     clause
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .filter(|t| t.len() >= 2 && t.chars().any(|c| c.is_ascii_alphabetic()))
-        .filter(|t| t.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
+        .filter(|t| {
+            t.chars()
+                .skip(1)
+                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                || t.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        })
         .filter(|t| !UNITS.iter().any(|(w, _)| w == t))
         .map(str::to_string)
         .collect()
@@ -235,17 +375,32 @@ mod tests {
     use super::*;
 
     fn q(s: &str) -> Vec<(String, Option<&'static str>, Vec<String>)> {
-        mentions(s, 0..s.len()).into_iter().map(|q| (q.value, q.unit, q.concepts)).collect()
+        mentions(s, 0..s.len())
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.concepts))
+            .collect()
     }
 
     #[test]
     fn reads_quantities() {
-        assert_eq!(q("The 8 KiB base pages of x86-64")[0], ("8".into(), Some("KiB"), vec!["base".into(), "page".into()]));
-        assert_eq!(q("On x86-64 the base page is 4 KiB")[0].2, vec!["page".to_string(), "base".into()]);
+        assert_eq!(
+            q("The 8 KiB base pages of x86-64")[0],
+            ("8".into(), Some("KiB"), vec!["base".into(), "page".into()])
+        );
+        assert_eq!(
+            q("On x86-64 the base page is 4 KiB")[0].2,
+            vec!["page".to_string(), "base".into()]
+        );
         assert_eq!(q("splits images into 14×14 pixel patches")[0].0, "14x14");
         assert_eq!(q("ViT将图像分为14*14的patch")[0].0, "14x14");
-        assert_eq!(q("The six-factor model")[0], ("6".into(), None, vec!["factor".into(), "model".into()]));
+        assert_eq!(
+            q("The six-factor model")[0],
+            ("6".into(), None, vec!["factor".into(), "model".into()])
+        );
         assert_eq!(q("视场约为 115 平方度")[0].1, Some("deg2"));
-        assert_eq!(q("Measurements from 42 High-Redshift Supernovae")[0].2, vec!["high".to_string(), "redshift".into(), "supernova".into()]);
+        assert_eq!(
+            q("Measurements from 42 High-Redshift Supernovae")[0].2,
+            vec!["high".to_string(), "redshift".into(), "supernova".into()]
+        );
     }
 }

@@ -173,6 +173,28 @@ impl Subjects {
         (named.len() == 1).then(|| named[0].0.clone())
     }
 
+    /// Like [`Subjects::about`], but when several bound names appear, the one written last
+    /// before `at` (the subject of the claim at `at`) wins.
+    pub fn about_at(
+        &self,
+        doc: &Document<'_>,
+        block: usize,
+        range: &Range<usize>,
+        at: usize,
+    ) -> Option<RefKey> {
+        let cited = self.cited_in(doc, block, range);
+        match cited.len() {
+            1 => return cited.into_iter().next(),
+            0 => {}
+            _ => return None,
+        }
+        self.named_in(&doc.blocks[block].text, range)
+            .into_iter()
+            .filter(|(_, r)| r.end <= at)
+            .max_by_key(|(_, r)| r.start)
+            .map(|(k, _)| k)
+    }
+
     pub fn work<'r>(&self, key: &RefKey, rules: &'r Rules) -> Option<&'r Work> {
         self.works.get(key).and_then(|&w| rules.works.get(w))
     }
@@ -211,7 +233,7 @@ pub fn name_before(text: &str, pos: usize) -> Option<Range<usize>> {
         let mut start = end;
         for (count, (i, c)) in before.char_indices().rev().enumerate() {
             let stop = !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '-')
-                || "的和与及在是为了由被将对从把、这该其中".contains(c)
+                || "的和与及在是为了由被将对从把、这该其中年月日".contains(c)
                 || count >= 10;
             if stop {
                 break;
@@ -266,7 +288,11 @@ pub fn name_before(text: &str, pos: usize) -> Option<Range<usize>> {
     let range = start + lead..start + lead + name.len();
     let lower = name.to_lowercase();
     let generic = GENERIC.contains(&lower.as_str())
-        || ["文献", "论文", "资料"].iter().any(|g| lower.ends_with(g))
+        || [
+            "文献", "论文", "资料", "提出", "发表", "发布", "推出", "所示", "中", "研究",
+        ]
+        .iter()
+        .any(|g| lower.ends_with(g))
         || lower.ends_with("et al")
         || name.chars().count() < 2;
     (!generic).then_some(range)
