@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::rules::Rules;
 use std::ops::Range;
 
+mod acronym_expansion;
 mod citation_undefined;
 mod enumeration_numbering;
 mod heading_numbering;
@@ -95,6 +96,7 @@ pub static ALL: &[&dyn Check] = &[
     &reference_uncited::ReferenceUncited,
     &reference_numbering::ReferenceNumbering,
     &toc_mismatch::TocMismatch,
+    &acronym_expansion::AcronymExpansion,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {
