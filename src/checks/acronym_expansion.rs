@@ -102,7 +102,17 @@ fn same(a: &str, b: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    normalize(a) == normalize(b) || squash(a) == squash(b)
+    let (a_words, b_words) = (normalize(a), normalize(b));
+    let alike =
+        a_words.len() == b_words.len() && a_words.iter().zip(&b_words).all(|(x, y)| word_eq(x, y));
+    alike || squash(a) == squash(b)
+}
+
+/// Normalised words that name the same thing: equal, or one cut short of the other
+/// (`Nets` for Network).
+fn word_eq(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 3 && long.starts_with(short) || a == b
 }
 
 /// Whether an expansion contains an acronym (`Region-based CNNs`).
@@ -190,9 +200,14 @@ fn contradicts_glossary(
     expansions: &[String],
 ) -> Option<Diagnostic> {
     let words = normalize(&d.expansion);
+    let listed: Vec<Vec<String>> = expansions.iter().map(|e| normalize(e)).collect();
+    if listed.iter().any(|l| shortened(&words, l)) {
+        return None;
+    }
     let closest = expansions
         .iter()
-        .filter_map(|e| Some((close(&words, &normalize(e))?, e)))
+        .zip(&listed)
+        .filter_map(|(e, l)| Some((close(&words, l)?, e)))
         .max_by_key(|(common, _)| *common)?
         .1;
     let mut diagnostic = ctx
@@ -241,7 +256,7 @@ fn stem(word: &str) -> String {
     'strip: loop {
         for suffix in ["ing", "ical", "ics", "al", "ed", "er", "es", "e", "s"] {
             if let Some(rest) = w.strip_suffix(suffix)
-                && rest.len() >= 4
+                && rest.len() >= if suffix == "s" { 3 } else { 4 }
             {
                 w = rest;
                 continue 'strip;
@@ -251,22 +266,30 @@ fn stem(word: &str) -> String {
     }
 }
 
-/// The number of shared words when two expansions are near-identical: the same number of
-/// words with at least half of them shared, or all words but one shared. An expansion that
-/// only leaves words out (`generative pre-training` for Generative Pre-trained Transformer)
-/// is shortened, not contradictory.
-fn close(a: &[String], b: &[String]) -> Option<usize> {
+/// Whether `a` is `b` with words left out, the rest in order (`generative pre-training` for
+/// Generative Pre-trained Transformer): shortened, not contradictory.
+fn shortened(a: &[String], b: &[String]) -> bool {
+    let mut rest = b.iter();
+    a.len() < b.len() && a.iter().all(|w| rest.any(|x| word_eq(x, w)))
+}
+
+/// How many words of `a` have a match of their own in `b`.
+fn shared(a: &[String], b: &[String]) -> usize {
     let mut rest: Vec<&String> = b.iter().collect();
     let mut common = 0;
     for w in a {
-        if let Some(i) = rest.iter().position(|x| *x == w) {
+        if let Some(i) = rest.iter().position(|x| word_eq(x, w)) {
             rest.swap_remove(i);
             common += 1;
         }
     }
-    if common == a.len() && a.len() < b.len() {
-        return None;
-    }
+    common
+}
+
+/// The number of shared words when two expansions are near-identical: the same number of
+/// words with at least half of them shared, or all words but one shared.
+fn close(a: &[String], b: &[String]) -> Option<usize> {
+    let common = shared(a, b);
     let longest = a.len().max(b.len());
     let near = (a.len() == b.len() && 2 * common >= longest) || common + 1 >= longest;
     (common >= 2 && near).then_some(common)

@@ -292,7 +292,10 @@ fn name_before(text: &str, open: usize, abbr: Range<usize>) -> Option<Found> {
         .map(|w| &text[w.clone()])
         .find(|w| !is_function_word(w))
         .is_some_and(|w| {
-            w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s")
+            w.starts_with(char::is_uppercase)
+                && !is_acronym(w)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
         });
     if continues {
         return None;
