@@ -8,6 +8,7 @@ use crate::extract::Claims;
 use crate::rules::Rules;
 use std::ops::Range;
 
+mod acronym_expansion;
 mod author_mismatch;
 mod citation_undefined;
 mod count_mismatch;
@@ -109,6 +110,7 @@ pub static ALL: &[&dyn Check] = &[
     &count_mismatch::CountMismatch,
     &label_conflict::LabelConflict,
     &term_inconsistent::TermInconsistent,
+    &acronym_expansion::AcronymExpansion,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Check> {

@@ -2,6 +2,7 @@
 //! into claims (years, quantities, labels, acronym definitions, attributions, terms) bound
 //! to what they cite. Checks compare the claims; nothing here reports.
 
+pub mod acronyms;
 pub mod labels;
 pub mod terms;
 pub mod text;
