@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod extract;
 pub mod files;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod suppress;
