@@ -5,6 +5,7 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod extract;
