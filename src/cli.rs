@@ -92,7 +92,7 @@ invalid configuration or rules).")]
 pub struct CheckArgs {
     /// Files and directories to check; directories are searched for *.md and *.markdown
     /// (or the configuration's `include`), honouring .gitignore. `-` reads standard input.
-    #[arg(default_value = ".")]
+    /// Default: `.`, or `-` when --stdin-filename is given.
     pub paths: Vec<PathBuf>,
     /// Output format (of standard output, or of the --output file).
     #[arg(long, value_enum, default_value_t = Format::Human)]

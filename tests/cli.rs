@@ -72,7 +72,7 @@ fn cases() -> Vec<Case> {
         Case {
             stdin: Some(FLAGGED),
             stdout: &["::warning file=docs/x.md,line=4,col=1,endLine=4,endColumn=2,title=factlint numbering/list-numbering::"],
-            ..case("stdin under a name", &["check", "--format", "github", "--stdin-filename", "docs/x.md", "-"], 1)
+            ..case("stdin under a name", &["check", "--format", "github", "--stdin-filename", "docs/x.md"], 1)
         },
         Case {
             files: &[("factlint.toml", b"exclude = [\"docs/**\"]\n")],

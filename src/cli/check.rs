@@ -119,8 +119,17 @@ pub(super) fn check(args: &CheckArgs) -> std::io::Result<Outcome> {
     })
 }
 
+/// The paths to check: as given, else standard input when it has a name, else `.`.
+fn paths(args: &CheckArgs) -> Vec<PathBuf> {
+    match (args.paths.is_empty(), args.stdin_filename.is_some()) {
+        (false, _) => args.paths.clone(),
+        (true, true) => vec![PathBuf::from("-")],
+        (true, false) => vec![PathBuf::from(".")],
+    }
+}
+
 fn has_stdin(args: &CheckArgs) -> bool {
-    args.paths.iter().any(|p| p.as_os_str() == "-")
+    paths(args).iter().any(|p| p.as_os_str() == "-")
 }
 
 /// Writes the report: to `--output` in `--format` plus human output, or `--format` alone.
@@ -170,8 +179,7 @@ fn plan(
     resolver: &mut Resolver,
 ) -> Result<(Vec<Job>, Vec<FileError>), RulesError> {
     let stdin = has_stdin(args);
-    let others: Vec<PathBuf> = args
-        .paths
+    let others: Vec<PathBuf> = paths(args)
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
