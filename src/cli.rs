@@ -1,14 +1,15 @@
 //! The command line: clap arguments → validated settings → run. `main` only maps the
 //! outcome to an exit code.
 
-use crate::checks;
+mod check;
+mod output;
+
 use crate::diagnostic::Severity;
-use crate::files::{self, FileError, Target};
-use crate::report::{self, FileReport};
-use crate::rules::{self, Rules, RulesError};
+use crate::report;
+use crate::rules::RulesError;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,12 +33,46 @@ pub enum Command {
         /// The check id, e.g. `enumeration-numbering`.
         id: String,
     },
+    /// Write a commented starter configuration file (never overwrites one).
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "factlint.toml")]
+        path: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diagnostics with source excerpts, for people.
     Human,
+    /// factlint's own JSON, with fixes.
     Json,
+    /// SARIF 2.1.0, for code scanning (e.g. github/codeql-action/upload-sarif).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on pull requests.
+    Github,
+    /// reviewdog's Diagnostic Result JSON (`reviewdog -f=rdjson`).
+    Rdjson,
+    /// JUnit XML: one test suite per file, one failing test case per finding.
+    Junit,
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,14 +83,53 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Configuration: the nearest factlint.toml or .factlint.toml above each file (up to the
+repository root) applies, unless --config or --no-config is given.
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (unreadable files,
+invalid configuration or rules).")]
 pub struct CheckArgs {
-    /// Files and directories to check; directories are searched for *.md and *.markdown,
-    /// honouring .gitignore. `-` reads standard input.
-    #[arg(default_value = ".")]
+    /// Files and directories to check; directories are searched for *.md and *.markdown
+    /// (or the configuration's `include`), honouring .gitignore. `-` reads standard input.
+    /// Default: `.`, or `-` when --stdin-filename is given.
     pub paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format (of standard output, or of the --output file).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report in --format to FILE (atomically) while standard output gets the
+    /// human report, e.g. `--format sarif --output factlint.sarif`.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this configuration file for every checked file instead of discovering one.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Apply safe fixes to the files, then report what remains. With `-`, print the fixed
+    /// text to standard output (the report goes to standard error).
+    #[arg(long)]
+    pub fix: bool,
+    /// Print a unified diff of the safe fixes instead of the report; write nothing. Exits
+    /// 1 when there is something to fix.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Report standard input under this name and apply this path's configuration.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// The lowest severity that makes factlint exit with 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Print only the findings: no summary line or fix counts.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// After the report, print how many findings each check produced.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Report inline suppressions that suppressed nothing (`unused-suppression`).
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
     /// An extra rules file (repeatable); applied after the embedded defaults.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
@@ -90,9 +164,10 @@ impl Outcome {
 
 pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => check::check(&args),
         Command::Rules => list_rules(),
         Command::Explain { id } => explain(&id),
+        Command::Init { path } => init(&path),
     };
     match result {
         Ok(outcome) => outcome,
@@ -106,8 +181,7 @@ pub fn run(cli: Cli) -> Outcome {
 
 fn list_rules() -> std::io::Result<Outcome> {
     let mut out = std::io::stdout().lock();
-    for check in checks::ALL {
-        let m = check.meta();
+    for m in report::rule_metas() {
         writeln!(
             out,
             "{:<24} {:<10} {:<8} {}",
@@ -121,11 +195,10 @@ fn list_rules() -> std::io::Result<Outcome> {
 }
 
 fn explain(id: &str) -> std::io::Result<Outcome> {
-    let Some(check) = checks::find(id) else {
+    let Some(m) = report::rule_metas().find(|m| m.id == id) else {
         eprintln!("error: unknown check `{id}` (run `factlint rules` for the list)");
         return Ok(Outcome::Error);
     };
-    let m = check.meta();
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -150,11 +223,19 @@ pub fn print_rules_error(err: &RulesError) {
         eprintln!("error: {err}");
         return;
     };
+    let kind = if crate::config::CONFIG_NAMES
+        .iter()
+        .any(|n| err.path.ends_with(n))
+    {
+        "configuration file"
+    } else {
+        "rules file"
+    };
     let file = SimpleFile::new(err.path.as_str(), err.text.as_str());
     let len = err.text.len();
     let span = span.start.min(len)..span.end.min(len).max(span.start.min(len));
     let diag = Diagnostic::error()
-        .with_message(format!("invalid rules file: {}", err.message))
+        .with_message(format!("invalid {}: {}", kind, err.message))
         .with_labels(vec![
             Label::primary((), span).with_message(err.message.clone()),
         ]);
@@ -169,97 +250,27 @@ pub fn print_rules_error(err: &RulesError) {
     }
 }
 
-fn check(args: &CheckArgs) -> std::io::Result<Outcome> {
-    let rules = match rules::load(!args.no_default_rules, &args.rules) {
-        Ok(r) => r,
+fn init(path: &Path) -> std::io::Result<Outcome> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    match file {
+        Ok(mut f) => {
+            f.write_all(crate::config::STARTER.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            Ok(Outcome::Clean)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists; not overwriting it",
+                path.display()
+            );
+            Ok(Outcome::Error)
+        }
         Err(e) => {
-            print_rules_error(&e);
-            return Ok(Outcome::Error);
+            eprintln!("error: cannot write {}: {e}", path.display());
+            Ok(Outcome::Error)
         }
-    };
-    let (reports, errors) = collect(args, &rules);
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    let output = match args.format {
-        Format::Human => report::render_human(&reports, color),
-        Format::Json => report::render_json(&reports).into_bytes(),
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(&output)?;
-    out.flush()?;
-    let findings = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= Severity::Warning);
-    Ok(if !errors.is_empty() {
-        Outcome::Error
-    } else if findings {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
-}
-
-/// Reads and checks every target; unreadable files become errors, the rest are checked.
-fn collect(args: &CheckArgs, rules: &Rules) -> (Vec<FileReport>, Vec<FileError>) {
-    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let others: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    let (targets, mut errors) = if others.is_empty() && stdin {
-        (Vec::new(), Vec::new())
-    } else {
-        files::discover(&others)
-    };
-    let mut reports = Vec::new();
-    if stdin {
-        let mut bytes = Vec::new();
-        match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match files::decode("-", bytes) {
-                Ok(text) => match check_one("-".to_string(), text, rules) {
-                    Ok(r) => reports.push(r),
-                    Err(e) => errors.push(e),
-                },
-                Err(e) => errors.push(e),
-            },
-            Err(source) => errors.push(FileError::Io {
-                path: "-".into(),
-                source,
-            }),
-        }
-    }
-    for target in &targets {
-        match files::read(target, args.max_file_size) {
-            Ok(text) => match check_one(target.name.clone(), text, rules) {
-                Ok(r) => reports.push(r),
-                Err(e) => errors.push(e),
-            },
-            Err(e) => errors.push(e),
-        }
-    }
-    let _: &[Target] = &targets;
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-    (reports, errors)
-}
-
-fn check_one(name: String, text: String, rules: &Rules) -> Result<FileReport, FileError> {
-    // A bug in a check must not take the other files down with it: report it as this
-    // file's error and go on.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::check_text(&text, rules)
-    })) {
-        Ok(diagnostics) => Ok(FileReport::new(name, text, diagnostics)),
-        Err(_) => Err(FileError::Internal { path: name }),
     }
 }

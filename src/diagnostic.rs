@@ -44,6 +44,8 @@ pub enum Category {
     Toc,
     Author,
     Term,
+    /// Findings about factlint's own inline directives (an unused suppression).
+    Suppression,
 }
 
 impl Category {
@@ -58,6 +60,7 @@ impl Category {
             Category::Toc => "toc",
             Category::Author => "author",
             Category::Term => "term",
+            Category::Suppression => "suppression",
         }
     }
 }

@@ -46,6 +46,18 @@ pub fn is_markdown(path: &Path) -> bool {
 /// Expands the command-line paths: files as given, directories walked for `*.md` and
 /// `*.markdown` (honouring `.gitignore`). Targets come back sorted and de-duplicated.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<FileError>) {
+    let (found, errors) = discover_all(paths);
+    let targets = found
+        .into_iter()
+        .filter(|(t, explicit)| *explicit || is_markdown(&t.path))
+        .map(|(t, _)| t)
+        .collect();
+    (targets, errors)
+}
+
+/// Like [`discover`], but keeps every file found under a directory, each marked with whether
+/// it was named on the command line, so configuration can choose which to check.
+pub fn discover_all(paths: &[PathBuf]) -> (Vec<(Target, bool)>, Vec<FileError>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -59,18 +71,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<FileError>) {
                 source: e,
             }),
             Ok(meta) if meta.is_dir() => walk(path, &mut targets, &mut errors),
-            Ok(_) => targets.push(Target {
-                name,
-                path: path.clone(),
-            }),
+            Ok(_) => targets.push((
+                Target {
+                    name,
+                    path: path.clone(),
+                },
+                true,
+            )),
         }
     }
     targets.sort();
-    targets.dedup();
+    // A file both named and found under a named directory counts as named.
+    targets.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        a.1 |= same && b.1;
+        same
+    });
     (targets, errors)
 }
 
-fn walk(dir: &Path, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
+fn walk(dir: &Path, targets: &mut Vec<(Target, bool)>, errors: &mut Vec<FileError>) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
@@ -81,11 +101,20 @@ fn walk(dir: &Path, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
         .build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()) => {
-                targets.push(Target {
-                    name: e.path().display().to_string(),
-                    path: e.path().to_path_buf(),
-                });
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                // Walking `.` names files as the writer would: `docs/a.md`, not `./docs/a.md`.
+                let shown = if dir == Path::new(".") {
+                    e.path().strip_prefix(".").unwrap_or(e.path())
+                } else {
+                    e.path()
+                };
+                targets.push((
+                    Target {
+                        name: shown.display().to_string(),
+                        path: e.path().to_path_buf(),
+                    },
+                    false,
+                ));
             }
             Ok(_) => {}
             Err(err) => errors.push(FileError::Walk {

@@ -9,6 +9,11 @@ use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render_human(files: &[FileReport], color: bool) -> Vec<u8> {
+    render_human_with(files, color, true)
+}
+
+/// Renders every file's diagnostics, and the summary line when `summary` is set.
+pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Vec<u8> {
     let mut db = SimpleFiles::new();
     let mut buffer = if color {
         Buffer::ansi()
@@ -49,8 +54,11 @@ pub fn render_human(files: &[FileReport], color: bool) -> Vec<u8> {
             let _ = term::emit_to_write_style(&mut buffer, &config, &db, &diag);
         }
     }
-    let s = Summary::of(files);
     let mut out = buffer.into_inner();
+    if !summary {
+        return out;
+    }
+    let s = Summary::of(files);
     let total = s.errors + s.warnings + s.infos;
     let line = if total == 0 {
         format!("{} checked, no problems found\n", plural(s.files, "file"))

@@ -1,12 +1,23 @@
 //! Reporters: each output format in its own file, all reading the same diagnostics.
 //! Reporters never look at Markdown; they see file names, source text and diagnostics.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod rdjson;
+mod sarif;
+mod statistics;
 
-pub use human::render_human;
+pub use github::render_github;
+pub use human::{render_human, render_human_with};
 pub use json::render_json;
+pub use junit::render_junit;
+pub use rdjson::render_rdjson;
+pub use sarif::render_sarif;
+pub use statistics::render_statistics;
 
+use crate::checks::{self, CheckMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{LineCol, LineIndex};
 
@@ -33,6 +44,13 @@ impl FileReport {
 
     pub fn line_col(&self, offset: usize) -> LineCol {
         self.lines.line_col(&self.source, offset)
+    }
+
+    /// 1-based line and 1-based column counted in UTF-8 bytes (for formats that want bytes).
+    pub fn line_byte_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.lines.line_of(offset);
+        (line + 1, offset - self.lines.line_start(line) + 1)
     }
 
     /// Start and end positions of a range; an empty range ends where it starts.
@@ -68,4 +86,12 @@ impl Summary {
         }
         s
     }
+}
+
+/// Every rule a diagnostic can carry: the checks, then the pseudo-checks.
+pub fn rule_metas() -> impl Iterator<Item = &'static CheckMeta> {
+    checks::ALL
+        .iter()
+        .map(|c| c.meta())
+        .chain([&crate::suppress::UNUSED_SUPPRESSION])
 }

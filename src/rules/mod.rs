@@ -13,7 +13,7 @@ use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
 
 /// The merged rules every check reads.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Rules {
     pub checks: BTreeMap<String, CheckSetting>,
     pub bibliography_titles: Vec<String>,
