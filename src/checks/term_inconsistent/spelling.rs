@@ -2,7 +2,7 @@
 //! the diagnostic for each occurrence that differs from it.
 
 use super::super::Context;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Severity, Applicability, Diagnostic, Edit, Fix};
 use crate::extract::terms::Token;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -130,6 +130,17 @@ impl Finding {
             Basis::First => "the spelling this document uses first",
         };
         let mut d = ctx.diagnostic(range.clone(), message);
+        // Without a canonical spelling in the rules, the document's own majority is only a
+        // guess at the right name; an all-lower-case form ("python 文件", "pip install
+        // langchain") may be the name of a command or package. Both are reported one level
+        // lower than the check's severity.
+        let identifier_like = !written.chars().any(char::is_uppercase);
+        if !matches!(basis, Basis::Canonical) || identifier_like {
+            d.severity = match d.severity {
+                Severity::Error => Severity::Warning,
+                Severity::Warning | Severity::Info => Severity::Info,
+            };
+        }
         if let Some((r, o)) = other {
             d = d.with_related(r, format!("written \"{o}\" here"));
         }
