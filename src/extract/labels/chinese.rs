@@ -1,5 +1,6 @@
 //! Chinese assignments: "其生成的数据作为判别器的负样本", "将A视为正例".
 
+use super::clause::is_clause_boundary;
 use super::{LabelForm, Object, Subject, is_quote_or_markup};
 use std::ops::Range;
 
@@ -162,7 +163,9 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         }
     }
     let mut agent = None;
-    if let Some(p) = text[r.clone()].rfind('被') {
+    if let Some(p) = text[r.clone()].rfind('被')
+        && !text[r.start + p..].starts_with("被动")
+    {
         let after = r.start + p + '被'.len_utf8();
         let a = trim(text, after..r.end);
         if !a.is_empty() {
@@ -214,10 +217,14 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         }
     }
     let s = &text[r.clone()];
-    if s.is_empty() || PRONOUNS.contains(&s) || s.chars().count() > 30 {
+    if s.is_empty() || PRONOUNS.contains(&s) || units(s) > 30 {
         return None;
     }
-    shared |= s.contains(['和', '与', '及', '或', '、', '跟', '等', '均', '都'])
+    let r = antecedent(text, floor, r);
+    let s = &text[r.clone()];
+    shared |= listed(s)
+        || s.ends_with('等')
+        || s.contains(['均', '都'])
         || ["同时", "所有", "全部"].iter().any(|w| s.contains(w));
     Some(Subject {
         range: r,
@@ -225,6 +232,65 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         agent,
         instrumental,
     })
+}
+
+/// Only words that modify a verb ("也", "同样", "则"): the subject is elsewhere.
+pub(super) fn bare(s: &str) -> bool {
+    let mut s = s.trim();
+    loop {
+        let before = s;
+        for w in SHARED.iter().chain(ADVERBS) {
+            s = s.strip_suffix(w).unwrap_or(s).trim_end();
+        }
+        if s == before {
+            return s.is_empty();
+        }
+    }
+}
+
+/// "该电极" after "在连接电源正极的电极上": the electrode meant, not the word "该".
+fn antecedent(text: &str, floor: usize, r: Range<usize>) -> Range<usize> {
+    const PREPOSITIONS: &[char] = &['在', '从', '向', '对', '于', '把', '将', '被', '由', '当'];
+    let s = &text[r.clone()];
+    let Some(noun) = ["该", "这个", "此", "这一"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|n| !n.is_empty())
+    else {
+        return r;
+    };
+    let Some(p) = text[floor..r.start].rfind(noun) else {
+        return r;
+    };
+    let before = &text[floor..floor + p];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_boundary(c) || PREPOSITIONS.contains(&c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let found = trim(text, floor + start..floor + p + noun.len());
+    if found.is_empty() { r } else { found }
+}
+
+/// A list of subjects ("A和B", "A的特征与B的特征"), not a conjunction inside a modifier
+/// ("调用 listen() 与 accept() 的主机": the host is one).
+fn listed(s: &str) -> bool {
+    s.char_indices()
+        .filter(|&(_, c)| matches!(c, '和' | '与' | '及' | '或' | '、' | '跟'))
+        .any(|(i, _)| s[..i].contains('的') || !s[i..].contains('的'))
+}
+
+/// Length in characters, an ASCII word ("listen()") counting as one.
+fn units(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let ascii = c.is_ascii() && !c.is_whitespace();
+        let continues_word = ascii && in_word;
+        n += usize::from(!c.is_whitespace() && !continues_word);
+        in_word = ascii;
+    }
+    n
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -235,7 +301,7 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn is_space_or_quote(c: char) -> bool {
-    c.is_whitespace() || is_quote_or_markup(c)
+    c.is_whitespace() || is_quote_or_markup(c) || c == '，'
 }
 
 fn strip_prefix(text: &str, r: Range<usize>, words: &[&str]) -> Range<usize> {

@@ -345,9 +345,12 @@ pub(super) fn subject(text: &str, span: Range<usize>) -> Option<Subject> {
     if words.iter().any(|w| w == "which" || w == "who") {
         return None;
     }
-    shared |= words
-        .iter()
-        .any(|w| matches!(w.as_str(), "and" | "or" | "both" | "all" | "plus" | "also"));
+    // "between 2014 and 2018" is a range, not a list of subjects.
+    let between = words.iter().position(|w| w == "between");
+    shared |= words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "and" | "or" | "both" | "all" | "plus" | "also")
+            && !(w == "and" && between.is_some_and(|b| b < k))
+    });
     Some(Subject {
         range: ws[start].range.start..ws[end - 1].range.end,
         shared,
