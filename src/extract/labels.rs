@@ -10,6 +10,7 @@
 mod chinese;
 mod clause;
 mod english;
+mod english_forms;
 mod forms;
 
 use super::prose_blocks;
@@ -162,7 +163,7 @@ impl<'r> Extractor<'r> {
                 if !word_bounded(text, at.start, at.end) {
                     continue;
                 }
-                let forms = forms::English {
+                let forms = english_forms::English {
                     labels: &self.labels,
                     active_agent: &mut active_agent,
                 };
