@@ -16,9 +16,18 @@ declare_check! {
     /// - one subject given both labels of a pair.
     ///
     /// An assignment is a subject, a phrase from `[claims] label-assignment` (`作为`, `视为`,
-    /// `serves as`, `is labelled`) and the label ending the phrase after it. Subjects that share
-    /// a label on purpose are left alone: `A和B作为负样本`, `B也作为负样本`, `B also serves as a
-    /// negative sample`. So are negated, conditional and questioning clauses.
+    /// `serves as`, `formed`, `构成`) and the label ending the phrase after it. Other forms
+    /// count too: the agent of a passive (`由客户端发送`, `is sent by the client`, compared
+    /// only under the same verb), the object of a verb of use (`treats the token stream as
+    /// its input`), a relative clause (`the oxide, which serves as the anode`), a label in
+    /// brackets (`purple (dominant)`, `紫花（显性）`), and `该电极为阳极` with the electrode
+    /// named before it.
+    ///
+    /// Subjects that share a label on purpose are left alone: `A和B作为负样本`,
+    /// `B也作为负样本`, `B also serves as a negative sample`. Sharing does not hold when the
+    /// writer contrasts the two subjects: `而B也…`, or descriptions with opposite words from
+    /// `[[contrast-pairs]]` (`水给出质子，是酸；氨接受质子，也是酸`) or one symbol in two cases
+    /// (the alleles `Y` and `y`). Negated, conditional and questioning clauses are left alone.
     ///
     /// Flagged: `其生成的数据作为判别器的负样本，真实数据作为判别器的负样本`.
     /// Not flagged: `生成的数据作为负样本，真实数据作为正样本`, `正样本和负样本的比例`.
