@@ -16,9 +16,18 @@ declare_check! {
     /// - one subject given both labels of a pair.
     ///
     /// An assignment is a subject, a phrase from `[claims] label-assignment` (`作为`, `视为`,
-    /// `serves as`, `is labelled`) and the label ending the phrase after it. Subjects that share
-    /// a label on purpose are left alone: `A和B作为负样本`, `B也作为负样本`, `B also serves as a
-    /// negative sample`. So are negated, conditional and questioning clauses.
+    /// `serves as`, `formed`, `构成`) and the label ending the phrase after it. Other forms
+    /// count too: the agent of a passive (`由客户端发送`, `is sent by the client`, compared
+    /// only under the same verb), the object of a verb of use (`treats the token stream as
+    /// its input`), a relative clause (`the oxide, which serves as the anode`), a label in
+    /// brackets (`purple (dominant)`, `紫花（显性）`), and `该电极为阳极` with the electrode
+    /// named before it.
+    ///
+    /// Subjects that share a label on purpose are left alone: `A和B作为负样本`,
+    /// `B也作为负样本`, `B also serves as a negative sample`. Sharing does not hold when the
+    /// writer contrasts the two subjects: `而B也…`, or descriptions with opposite words from
+    /// `[[contrast-pairs]]` (`水给出质子，是酸；氨接受质子，也是酸`) or one symbol in two cases
+    /// (the alleles `Y` and `y`). Negated, conditional and questioning clauses are left alone.
     ///
     /// Flagged: `其生成的数据作为判别器的负样本，真实数据作为判别器的负样本`.
     /// Not flagged: `生成的数据作为负样本，真实数据作为正样本`, `正样本和负样本的比例`.
@@ -89,8 +98,8 @@ fn both_labels(ctx: &Context<'_, '_>, group: &[&Assignment], out: &mut Vec<Diagn
 fn same_label(ctx: &Context<'_, '_>, group: &[&Assignment], out: &mut Vec<Diagnostic>) {
     for side in 0..2 {
         let on_side: Vec<&Assignment> = group.iter().copied().filter(|a| a.side == side).collect();
-        // The other label given to someone, or sharing signalled: nothing to report.
-        if on_side.len() < 2 || on_side.len() < group.len() || on_side.iter().any(|a| a.shared) {
+        // The other label given to someone: nothing to report.
+        if on_side.len() < 2 || on_side.len() < group.len() {
             continue;
         }
         let first = on_side[0];
@@ -100,6 +109,14 @@ fn same_label(ctx: &Context<'_, '_>, group: &[&Assignment], out: &mut Vec<Diagno
         else {
             continue;
         };
+        // Sharing signalled ("也", "also") holds unless the two subjects are contrasted.
+        let contrasted = contrasted(ctx, first, second);
+        if on_side
+            .iter()
+            .any(|a| a.shared && !(contrasted && std::ptr::eq(*a, *second)))
+        {
+            continue;
+        }
         let this = label(ctx, second);
         let other = &ctx.rules.label_pairs[second.pair].labels[1 - side];
         let d = ctx
@@ -123,6 +140,30 @@ fn same_label(ctx: &Context<'_, '_>, group: &[&Assignment], out: &mut Vec<Diagno
             .with_help(format!("the complementary label of {this} is {other}"));
         out.push(d);
     }
+}
+
+/// Two subjects the writer sets against each other: described with opposite words from
+/// `[[contrast-pairs]]` ("给出"/"接受" a proton) or named by one symbol in two cases (the
+/// alleles "Y" and "y").
+fn contrasted(ctx: &Context<'_, '_>, a: &Assignment, b: &Assignment) -> bool {
+    let (x, y) = (subject(ctx, a), subject(ctx, b));
+    let opposite = ctx.rules.contrast_pairs.iter().any(|p| {
+        let [u, v] = &p.words;
+        (x.contains(u.as_str()) && y.contains(v.as_str()))
+            || (x.contains(v.as_str()) && y.contains(u.as_str()))
+    });
+    opposite || symbols(&x).any(|s| symbols(&y).any(|t| s != t && s.eq_ignore_ascii_case(t)))
+}
+
+/// Letters standing alone as symbols ("Y", "Rr"), not short English words.
+fn symbols(s: &str) -> impl Iterator<Item = &str> {
+    const WORDS: &[&str] = &[
+        "a", "i", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "no", "of",
+        "on", "or", "so", "to", "up", "us", "we",
+    ];
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| (1..=2).contains(&w.len()))
+        .filter(|w| !WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// The same subject, possibly worded longer once ("生成的图片", "生成器生成的图片").

@@ -8,12 +8,17 @@
 //! "which") yield nothing. A missed assignment costs a finding; a wrong one costs trust.
 
 mod chinese;
+mod clause;
 mod english;
+mod english_forms;
+mod forms;
 
 use super::prose_blocks;
 use crate::document::{Block, Document};
 use crate::rules::Rules;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use clause::{clause_end, word_bounded};
+use forms::Found;
 use std::ops::Range;
 
 /// One label given to one subject.
@@ -79,8 +84,17 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
     };
     let mut out = Vec::new();
     for (index, block) in prose_blocks(doc, false) {
+        let mut topic = String::new();
         for sentence in &block.sentences {
-            ex.sentence(doc, index, block, sentence.clone(), &mut out);
+            // A clause after "；" stays under the topic of the sentence it continues.
+            let continues = block.text[..sentence.start]
+                .trim_end()
+                .ends_with(['；', ';']);
+            let own = clause::topic(&block.text, sentence);
+            if !continues || !own.is_empty() {
+                topic = own;
+            }
+            ex.sentence(doc, index, block, sentence.clone(), &topic, &mut out);
         }
     }
     out
@@ -126,6 +140,7 @@ impl<'r> Extractor<'r> {
         index: usize,
         block: &Block,
         sentence: Range<usize>,
+        topic: &str,
         out: &mut Vec<Assignment>,
     ) {
         let text = block.text.as_str();
@@ -133,70 +148,95 @@ impl<'r> Extractor<'r> {
         if slice.contains(['?', '？']) {
             return;
         }
-        let topic = topic(text, &sentence);
+        let mut found = Vec::new();
         // The next subject starts after the previous assignment's object.
         let mut floor = sentence.start;
+        let mut active_agent = None;
         for m in self.phrases.find_iter(slice) {
-            let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-            if start < floor {
+            let at = sentence.start + m.start()..sentence.start + m.end();
+            let phrase = self.phrase_text[m.pattern().as_usize()];
+            if at.start < floor {
                 continue;
             }
-            let english = self.phrase_text[m.pattern().as_usize()].is_ascii();
-            if english && !word_bounded(text, start, end) {
-                continue;
-            }
-            let clause_end = clause_end(text, end, sentence.end);
-            let object = if english {
-                english::object(text, end..clause_end, &self.labels)
-            } else {
-                chinese::object(text, end..clause_end, &self.labels)
-            };
-            let Some(object) = object else { continue };
-            let mut subject_end = start;
-            let floor_before = floor;
-            let mut clause_start = clause_start(text, floor, start);
-            if english && text[clause_start..start].trim().is_empty() {
-                // A participle after a comma ("samples from the dataset, labelled fake")
-                // describes the clause before it.
-                if let Some(comma) = text[floor..clause_start].trim_end().strip_suffix(',') {
-                    let end = floor + comma.len();
-                    clause_start = self::clause_start(text, floor, end);
-                    subject_end = end;
+            let clause_end = clause_end(text, at.end, sentence.end);
+            let f = if phrase.is_ascii() {
+                if !word_bounded(text, at.start, at.end) {
+                    continue;
                 }
-            }
-            floor = object.label.end;
-            let subject = if english {
-                english::subject(text, clause_start..subject_end)
+                let forms = english_forms::English {
+                    labels: &self.labels,
+                    active_agent: &mut active_agent,
+                };
+                forms.found(text, floor, phrase, at, clause_end)
             } else {
-                chinese::subject(text, floor_before, clause_start..start)
+                forms::chinese(text, floor, phrase, at, clause_end, &self.labels)
             };
-            let Some(subject) = subject else { continue };
-            let agent = subject.agent.map(|a| source_text(doc, block, a));
-            let qualifier = object
-                .qualifier
-                .map(|q| source_text(doc, block, q))
-                .or_else(|| agent.clone().filter(|_| !subject.instrumental));
-            let mut context = qualifier.as_deref().map(normalize).unwrap_or_default();
-            if subject.instrumental {
-                let agent = agent.as_deref().map(normalize).unwrap_or_default();
-                context = format!("{context}|by:{agent}");
-            }
-            if !topic.is_empty() {
-                context = format!("{context}|{topic}");
-            }
-            let subject_key = subject_key(&source_text(doc, block, subject.range.clone()));
-            out.push(Assignment {
-                block: index,
-                subject: subject.range,
-                label: object.label,
-                pair: object.pair,
-                side: object.side,
-                subject_key,
-                qualifier,
-                context,
-                shared: subject.shared || object.shared,
-            });
+            let Some(f) = f else { continue };
+            floor = f.object.label.end;
+            found.push(f);
         }
+        found.extend(forms::bracketed(text, sentence, &self.labels));
+        found.sort_by_key(|f| f.object.label.start);
+        for f in found {
+            if let Some(a) = self.assignment(doc, index, block, topic, f) {
+                out.push(a);
+            }
+        }
+    }
+
+    fn assignment(
+        &self,
+        doc: &Document<'_>,
+        index: usize,
+        block: &Block,
+        topic: &str,
+        f: Found,
+    ) -> Option<Assignment> {
+        let (object, subject) = (f.object, f.subject?);
+        let agent = subject.agent.map(|a| source_text(doc, block, a));
+        let qualifier = object
+            .qualifier
+            .map(|q| source_text(doc, block, q))
+            .or_else(|| agent.clone().filter(|_| !subject.instrumental));
+        let mut context = qualifier.as_deref().map(normalize).unwrap_or_default();
+        if subject.instrumental {
+            let agent = agent.as_deref().map(normalize).unwrap_or_default();
+            context = format!("{context}|by:{agent}");
+        }
+        if let Some(r) = f.relation {
+            context = format!("{context}|{}", normalize(&block.text[r]));
+        }
+        if !topic.is_empty() {
+            context = format!("{context}|{topic}");
+        }
+        let (pair, side) = self.pair_in(&block.text, object.pair, object.side);
+        let subject_key = subject_key(&source_text(doc, block, subject.range.clone()));
+        Some(Assignment {
+            block: index,
+            subject: subject.range,
+            label: object.label,
+            pair,
+            side,
+            subject_key,
+            qualifier,
+            context,
+            shared: subject.shared || object.shared,
+        })
+    }
+
+    /// A label in several pairs ("客户端" with "服务端" and with "服务器") belongs to the
+    /// pair whose other label the paragraph uses.
+    fn pair_in(&self, block: &str, pair: usize, side: usize) -> (usize, usize) {
+        let find = |p: usize, s: usize| self.labels.iter().find(|l| l.pair == p && l.side == s);
+        let Some(label) = find(pair, side) else {
+            return (pair, side);
+        };
+        let lower = block.to_lowercase();
+        self.labels
+            .iter()
+            .filter(|l| l.text == label.text)
+            .find(|l| find(l.pair, 1 - l.side).is_some_and(|o| lower.contains(&o.text)))
+            .map_or((pair, side), |l| (l.pair, l.side))
     }
 }
 
@@ -229,7 +269,10 @@ pub fn normalize(s: &str) -> String {
     let lower = s.to_lowercase();
     let mut t = lower.trim();
     for article in ["the ", "a ", "an "] {
-        if let Some(rest) = t.strip_prefix(article) {
+        // "A 主机" names host A.
+        if let Some(rest) = t.strip_prefix(article)
+            && rest.starts_with(|c: char| c.is_ascii())
+        {
             t = rest;
         }
     }
@@ -256,82 +299,4 @@ pub(crate) fn is_quote_or_markup(c: char) -> bool {
             | '_'
             | '`'
     )
-}
-
-fn is_clause_boundary(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '，'
-            | ';'
-            | '；'
-            | ':'
-            | '：'
-            | '('
-            | ')'
-            | '（'
-            | '）'
-            | '。'
-            | '—'
-            | '!'
-            | '！'
-            | '['
-            | ']'
-            | '\n'
-    )
-}
-
-fn clause_start(text: &str, floor: usize, at: usize) -> usize {
-    let slice = &text[floor..at];
-    slice
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_clause_boundary(c) && !empty_parens(slice, i, c))
-        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
-}
-
-/// "connect()": a call in prose, not a parenthesis.
-fn empty_parens(s: &str, i: usize, c: char) -> bool {
-    (c == '(' && s[i..].starts_with("()")) || (c == ')' && s[..i].ends_with('('))
-}
-
-fn clause_end(text: &str, from: usize, limit: usize) -> usize {
-    text[from..limit]
-        .char_indices()
-        .find(|&(_, c)| is_clause_boundary(c) || c == '.')
-        .map_or(limit, |(i, _)| from + i)
-}
-
-fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// A sentence's leading topic clause ("在 MoCo 中，", "For the discriminator,"), normalised,
-/// or empty: assignments under different topics are in different contexts.
-fn topic(text: &str, sentence: &Range<usize>) -> String {
-    const OPENERS: &[&str] = &[
-        "在",
-        "对于",
-        "对",
-        "针对",
-        "而在",
-        "而对于",
-        "in ",
-        "for ",
-        "within ",
-        "under ",
-        "with ",
-    ];
-    let slice = &text[sentence.clone()];
-    let Some((i, _)) = slice.char_indices().find(|&(_, c)| matches!(c, ',' | '，')) else {
-        return String::new();
-    };
-    let head = slice[..i].trim();
-    let lower = head.to_lowercase();
-    if OPENERS.iter().any(|o| lower.starts_with(o)) {
-        normalize(head)
-    } else {
-        String::new()
-    }
 }

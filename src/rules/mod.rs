@@ -6,7 +6,7 @@ mod load;
 pub mod model;
 
 pub use load::{EMBEDDED, RulesError, load, parse_file};
-pub use model::{CheckSetting, LabelPair, RulesFile, Work};
+pub use model::{CheckSetting, ContrastPair, LabelPair, RulesFile, Work};
 
 use crate::checks::{self, CheckMeta};
 use crate::diagnostic::Severity;
@@ -19,6 +19,7 @@ pub struct Rules {
     pub bibliography_titles: Vec<String>,
     pub toc_titles: Vec<String>,
     pub label_pairs: Vec<LabelPair>,
+    pub contrast_pairs: Vec<ContrastPair>,
     pub acronyms: BTreeMap<String, Vec<String>>,
     pub canonical_terms: Vec<String>,
     pub organizations: Vec<String>,
@@ -52,6 +53,7 @@ impl Rules {
             self.toc_titles.extend(t.titles);
         }
         self.label_pairs.extend(file.label_pairs);
+        self.contrast_pairs.extend(file.contrast_pairs);
         for (abbr, expansions) in file.acronyms {
             self.acronyms.entry(abbr).or_default().extend(expansions);
         }

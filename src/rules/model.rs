@@ -16,6 +16,8 @@ pub struct RulesFile {
     #[serde(default)]
     pub label_pairs: Vec<LabelPair>,
     #[serde(default)]
+    pub contrast_pairs: Vec<ContrastPair>,
+    #[serde(default)]
     pub acronyms: BTreeMap<String, Vec<String>>,
     pub terms: Option<Terms>,
     pub organizations: Option<Organizations>,
@@ -42,6 +44,14 @@ pub struct Titles {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LabelPair {
     pub labels: [String; 2],
+}
+
+/// Opposite words that set two descriptions against each other ("给出"/"接受" a proton):
+/// subjects described with them are contrasted, whatever "也" or "also" says.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ContrastPair {
+    pub words: [String; 2],
 }
 
 #[derive(Debug, Default, Deserialize)]

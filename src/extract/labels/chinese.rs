@@ -1,87 +1,14 @@
 //! Chinese assignments: "其生成的数据作为判别器的负样本", "将A视为正例".
 
+use super::clause::is_clause_boundary;
 use super::{LabelForm, Object, Subject, is_quote_or_markup};
 use std::ops::Range;
+use words::{
+    ADVERBS, CONDITIONS, CUTS, DETERMINERS, LEADING, NEGATIONS, NOT_QUALIFIER, PRONOUNS, SHARED,
+    TAILS, WORDS_NOT_PREFIXED,
+};
 
-/// What may follow a label in its clause: nothing, or a verb of use ("作为负样本进行训练").
-/// Role nouns that restate the label ("客户端角色", "显性性状") count as its end too.
-const TAILS: &[&str] = &[
-    "进行", "来", "用于", "使用", "参与", "训练", "送入", "输入", "时", "加以", "处理", "即可",
-    "向", "从", "把", "将", "给", "角色", "身份", "一方", "一端", "性状",
-];
-/// Words in a qualifier that make it a list or a phrase rather than a qualifier.
-const NOT_QUALIFIER: &[char] = &[
-    '和', '与', '或', '及', '、', '跟', '并', '而', '但', '是', '为', '即',
-];
-const DETERMINERS: &[&str] = &[
-    "一个", "一种", "一组", "一类", "一批", "一些", "这个", "这些", "那些", "该", "各", "了",
-];
-const CONDITIONS: &[&str] = &[
-    "如果", "若", "假如", "假设", "倘若", "一旦", "是否", "如何", "能否", "可否", "要是",
-];
-const CUTS: &[&str] = &["而", "但", "并且", "然后", "因此", "所以", "于是", "其中"];
-const LEADING: &[&str] = &[
-    "而且", "而", "并", "且", "和", "与", "另外", "此外", "然后", "再", "又", "但是", "但", "则",
-    "故", "那么", "此时", "这时", "使用", "利用", "采用", "选择", "选取", "选用", "挑选", "以",
-    "用", "取", "将", "把",
-];
-/// Words that start with a leading conjunction or verb without being one.
-const WORDS_NOT_PREFIXED: &[&str] = &[
-    "用户", "以下", "以上", "以前", "以后", "以往", "将来", "并行", "并发", "取值", "再生",
-];
-const NEGATIONS: &[&str] = &[
-    "不",
-    "不再",
-    "不能",
-    "不会",
-    "不应",
-    "不应该",
-    "不可",
-    "不可以",
-    "未",
-    "没有",
-    "没",
-    "并不",
-    "从不",
-    "无法",
-    "不被",
-    "未被",
-    "不是",
-    "并非",
-    "而非",
-    "非",
-    "分别",
-];
-const SHARED: &[&str] = &[
-    "也都", "也", "都", "均", "同样", "亦", "一样", "一并", "全部", "皆", "还", "同时",
-];
-const ADVERBS: &[&str] = &[
-    "则", "就", "将", "被", "仍", "仍然", "依然", "只", "仅", "只能", "才", "便", "了", "通常",
-    "一般", "往往", "直接", "主要", "常常", "经常", "总是", "可以", "能够", "需要", "应该", "可能",
-    "用来", "会", "又", "有时", "反而", "划", "设", "记", "称", "定义", "判", "归", "选",
-];
-const PRONOUNS: &[&str] = &[
-    "它",
-    "它们",
-    "这",
-    "这些",
-    "这个",
-    "那",
-    "那个",
-    "那些",
-    "此",
-    "其",
-    "该",
-    "他们",
-    "她们",
-    "其中",
-    "本身",
-    "自己",
-    "其余的",
-    "其他的",
-    "剩下的",
-    "所有的",
-];
+mod words;
 
 pub(super) fn object(text: &str, span: Range<usize>, labels: &[LabelForm]) -> Option<Object> {
     let obj = &text[span.clone()];
@@ -162,7 +89,9 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         }
     }
     let mut agent = None;
-    if let Some(p) = text[r.clone()].rfind('被') {
+    if let Some(p) = text[r.clone()].rfind('被')
+        && !text[r.start + p..].starts_with("被动")
+    {
         let after = r.start + p + '被'.len_utf8();
         let a = trim(text, after..r.end);
         if !a.is_empty() {
@@ -214,10 +143,14 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         }
     }
     let s = &text[r.clone()];
-    if s.is_empty() || PRONOUNS.contains(&s) || s.chars().count() > 30 {
+    if s.is_empty() || PRONOUNS.contains(&s) || units(s) > 30 {
         return None;
     }
-    shared |= s.contains(['和', '与', '及', '或', '、', '跟', '等', '均', '都'])
+    let r = antecedent(text, floor, r);
+    let s = &text[r.clone()];
+    shared |= listed(s)
+        || s.ends_with('等')
+        || s.contains(['均', '都'])
         || ["同时", "所有", "全部"].iter().any(|w| s.contains(w));
     Some(Subject {
         range: r,
@@ -225,6 +158,65 @@ pub(super) fn subject(text: &str, floor: usize, span: Range<usize>) -> Option<Su
         agent,
         instrumental,
     })
+}
+
+/// Only words that modify a verb ("也", "同样", "则"): the subject is elsewhere.
+pub(super) fn bare(s: &str) -> bool {
+    let mut s = s.trim();
+    loop {
+        let before = s;
+        for w in SHARED.iter().chain(ADVERBS) {
+            s = s.strip_suffix(w).unwrap_or(s).trim_end();
+        }
+        if s == before {
+            return s.is_empty();
+        }
+    }
+}
+
+/// "该电极" after "在连接电源正极的电极上": the electrode meant, not the word "该".
+fn antecedent(text: &str, floor: usize, r: Range<usize>) -> Range<usize> {
+    const PREPOSITIONS: &[char] = &['在', '从', '向', '对', '于', '把', '将', '被', '由', '当'];
+    let s = &text[r.clone()];
+    let Some(noun) = ["该", "这个", "此", "这一"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|n| !n.is_empty())
+    else {
+        return r;
+    };
+    let Some(p) = text[floor..r.start].rfind(noun) else {
+        return r;
+    };
+    let before = &text[floor..floor + p];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_boundary(c) || PREPOSITIONS.contains(&c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let found = trim(text, floor + start..floor + p + noun.len());
+    if found.is_empty() { r } else { found }
+}
+
+/// A list of subjects ("A和B", "A的特征与B的特征"), not a conjunction inside a modifier
+/// ("调用 listen() 与 accept() 的主机": the host is one).
+fn listed(s: &str) -> bool {
+    s.char_indices()
+        .filter(|&(_, c)| matches!(c, '和' | '与' | '及' | '或' | '、' | '跟'))
+        .any(|(i, _)| s[..i].contains('的') || !s[i..].contains('的'))
+}
+
+/// Length in characters, an ASCII word ("listen()") counting as one.
+fn units(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let ascii = c.is_ascii() && !c.is_whitespace();
+        let continues_word = ascii && in_word;
+        n += usize::from(!c.is_whitespace() && !continues_word);
+        in_word = ascii;
+    }
+    n
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -235,7 +227,7 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn is_space_or_quote(c: char) -> bool {
-    c.is_whitespace() || is_quote_or_markup(c)
+    c.is_whitespace() || is_quote_or_markup(c) || c == '，'
 }
 
 fn strip_prefix(text: &str, r: Range<usize>, words: &[&str]) -> Range<usize> {

@@ -4,169 +4,12 @@
 use super::{LabelForm, Object, Subject, is_quote_or_markup};
 use crate::extract::text::{Word, words};
 use std::ops::Range;
+use words::{
+    AFTER_LABEL, AUXILIARIES, CONDITIONS, CUTS, DETERMINERS, LEADING, NEGATIONS, PREPOSITIONS,
+    PRONOUNS, SHARED, VERBS_BEFORE_THAT,
+};
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "our", "his", "her", "your",
-];
-const PREPOSITIONS: &[&str] = &["for", "of", "to", "in", "on", "at", "within", "inside"];
-/// Words that may follow a label and end its noun phrase.
-const AFTER_LABEL: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "whereas",
-    "which",
-    "that",
-    "when",
-    "with",
-    "during",
-    "because",
-    "so",
-    "since",
-    "by",
-    "after",
-    "before",
-    "instead",
-    "rather",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "can",
-    "through",
-    "via",
-    "from",
-    "until",
-    "whose",
-    "where",
-    "unless",
-    "throughout",
-    "here",
-];
-const CONDITIONS: &[&str] = &[
-    "if",
-    "whether",
-    "unless",
-    "suppose",
-    "supposing",
-    "when",
-    "whenever",
-    "once",
-    "how",
-    "why",
-    "what",
-    "whichever",
-];
-const CUTS: &[&str] = &[
-    "that",
-    "where",
-    "while",
-    "whereas",
-    "because",
-    "since",
-    "but",
-    "then",
-    "thus",
-    "hence",
-    "so",
-    "therefore",
-    "meanwhile",
-    "instead",
-    "whereby",
-];
-const VERBS_BEFORE_THAT: &[&str] = &[
-    "show", "shows", "showed", "shown", "find", "found", "finds", "note", "notes", "mean", "means",
-    "ensure", "ensures", "say", "says", "assume", "assumes", "imply", "implies", "suggest",
-    "suggests", "state", "states", "is", "so", "such", "given", "know", "see",
-];
-const LEADING: &[&str] = &[
-    "and", "or", "but", "yet", "so", "then", "now", "here", "thus", "hence", "finally",
-];
-const SHARED: &[&str] = &[
-    "also",
-    "too",
-    "both",
-    "all",
-    "likewise",
-    "similarly",
-    "again",
-    "equally",
-];
-const AUXILIARIES: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "can",
-    "could",
-    "may",
-    "might",
-    "will",
-    "would",
-    "should",
-    "must",
-    "shall",
-    "typically",
-    "usually",
-    "often",
-    "always",
-    "simply",
-    "only",
-    "still",
-    "generally",
-    "commonly",
-    "effectively",
-    "thereby",
-    "do",
-    "does",
-    "did",
-    "then",
-    "now",
-    "merely",
-    "just",
-    "mainly",
-    "primarily",
-    "normally",
-    "later",
-    "first",
-];
-const NEGATIONS: &[&str] = &[
-    "not",
-    "never",
-    "cannot",
-    "longer",
-    "respectively",
-    "neither",
-    "nor",
-];
-const PRONOUNS: &[&str] = &[
-    "it",
-    "they",
-    "this",
-    "that",
-    "these",
-    "those",
-    "which",
-    "who",
-    "one",
-    "each",
-    "he",
-    "she",
-    "we",
-    "i",
-    "you",
-    "them",
-    "itself",
-    "themselves",
-    "there",
-    "what",
-    "some",
-    "others",
-];
+mod words;
 
 pub(super) fn object(text: &str, span: Range<usize>, labels: &[LabelForm]) -> Option<Object> {
     let ws = words(text, span.clone());
@@ -345,9 +188,12 @@ pub(super) fn subject(text: &str, span: Range<usize>) -> Option<Subject> {
     if words.iter().any(|w| w == "which" || w == "who") {
         return None;
     }
-    shared |= words
-        .iter()
-        .any(|w| matches!(w.as_str(), "and" | "or" | "both" | "all" | "plus" | "also"));
+    // "between 2014 and 2018" is a range, not a list of subjects.
+    let between = words.iter().position(|w| w == "between");
+    shared |= words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "and" | "or" | "both" | "all" | "plus" | "also")
+            && !(w == "and" && between.is_some_and(|b| b < k))
+    });
     Some(Subject {
         range: ws[start].range.start..ws[end - 1].range.end,
         shared,
