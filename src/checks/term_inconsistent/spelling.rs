@@ -2,7 +2,7 @@
 //! the diagnostic for each occurrence that differs from it.
 
 use super::super::Context;
-use crate::diagnostic::{Severity, Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::extract::terms::Token;
 use std::collections::HashMap;
 use std::ops::Range;
