@@ -186,8 +186,8 @@ fn list_rules() -> std::io::Result<Outcome> {
             out,
             "{:<24} {:<10} {:<8} {}",
             m.id,
-            m.category,
-            m.severity,
+            m.category.as_str(),
+            m.severity.as_str(),
             m.summary()
         )?;
     }

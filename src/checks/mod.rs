@@ -35,8 +35,14 @@ pub struct CheckMeta {
 }
 
 impl CheckMeta {
-    pub fn summary(&self) -> &'static str {
-        self.docs.lines().next().unwrap_or("").trim()
+    /// The first paragraph of the documentation, on one line.
+    pub fn summary(&self) -> String {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
