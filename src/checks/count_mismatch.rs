@@ -24,7 +24,16 @@ impl Check for CountMismatch {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         for claim in &ctx.claims.counts {
             let n = claim.items.len();
-            if n == claim.count as usize {
+            let count = claim.count as usize;
+            // Fewer items than announced: one item is usually a formatting accident, and a
+            // count far above the items groups them ("12 个板块" over three ranges). More
+            // items: only a numbered or parallel list, not one that adds remarks.
+            let contradicts = if n < count {
+                n > 1 && count <= 2 * n
+            } else {
+                n > count && claim.numbered
+            };
+            if !contradicts {
                 continue;
             }
             let Some(last) = claim.items.last() else {

@@ -203,7 +203,14 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         (true, true) => alike && a.defined,
         _ => false,
     };
-    named && (alike || (a.defined && shared))
+    // A defined value of a named thing may be restated with another noun of the same kind
+    // ("HDFS 的默认块大小为 128 MB" / "HDFS … 64 MB 的数据块"): one shared character suffices.
+    let same_thing = !a.entities.is_empty() && !b.entities.is_empty();
+    let shares_character = a
+        .concepts
+        .iter()
+        .any(|c| c.ends_with('·') && b.concepts.contains(c));
+    named && (alike || (a.defined && (shared || (same_thing && shares_character))))
 }
 
 /// Statements of a value, not specifications, recipes or comparisons: prose paragraphs
@@ -218,18 +225,23 @@ fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool
     let before: String = block.text[..start]
         .chars()
         .rev()
-        .take(12)
+        .take(8)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    let after: String = block.text[end..].chars().take(12).collect();
+    let after: String = block.text[end..].chars().take(6).collect();
     let s = format!(" {before} {after} ").to_lowercase();
-    let question = block
+    // A question, or a sentence that sets things side by side ("In comparison, DDP …").
+    let sentence = block
         .sentences
         .get(pq.sentence)
-        .is_some_and(|r| block.text[r.clone()].trim_end().ends_with(['?', '？']));
-    if question {
+        .map_or("", |r| &block.text[r.clone()]);
+    let lower = sentence.to_lowercase();
+    let contrast = ["comparison", "contrast", "compared", "相比", "对比", "相较"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if sentence.trim_end().ends_with(['?', '？']) || contrast {
         return false;
     }
     const COMPARING: &[&str] = &[

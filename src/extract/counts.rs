@@ -14,6 +14,9 @@ pub struct CountClaim {
     pub word: String,
     /// Source ranges of the items that follow.
     pub items: Vec<Range<usize>>,
+    /// The items are numbered (an ordered list or inline markers): a list longer than
+    /// announced is then a contradiction, not an added remark.
+    pub numbered: bool,
 }
 
 const CLASSIFIERS: &[&str] = &[
@@ -44,14 +47,15 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
             let items = if text[after..].trim().is_empty() {
                 list_after(doc, b)
             } else {
-                inline_after(doc, b, after)
+                inline_after(doc, b, after).map(|i| (i, true))
             };
-            if let Some(items) = items {
+            if let Some((items, numbered)) = items {
                 out.push(CountClaim {
                     range: block.source_range(word.clone()),
                     count,
                     word: text[word].to_string(),
                     items,
+                    numbered,
                 });
             }
         }
@@ -94,6 +98,10 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
         if run_start > 0 {
             continue;
         }
+        if clause[..i].ends_with('第') {
+            // "第二个" is an ordinal, not a count.
+            break;
+        }
         let number = &clause[i..end_idx];
         let value = number
             .parse::<u32>()
@@ -134,8 +142,8 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
     None
 }
 
-/// The items of the list that starts right after block `b`.
-fn list_after(doc: &Document<'_>, b: usize) -> Option<Vec<Range<usize>>> {
+/// The items of the list that starts right after block `b`, and whether they are numbered.
+fn list_after(doc: &Document<'_>, b: usize) -> Option<(Vec<Range<usize>>, bool)> {
     let next = doc.blocks.get(b + 1)?;
     let (mut list, _) = next.item?;
     let here = &doc.blocks[b];
@@ -159,17 +167,20 @@ fn list_after(doc: &Document<'_>, b: usize) -> Option<Vec<Range<usize>>> {
         if next.range.start < end || next.parent != l.parent {
             continue;
         }
-        let prose_between = doc.blocks.iter().any(|b| {
-            b.item.is_none()
-                && b.range.start >= end
-                && b.range.end <= next.range.start
-                && b.text.chars().any(|c| c.is_alphanumeric())
-        });
+        // Blocks are in document order: look only at those between the two lists.
+        let from = doc.blocks.partition_point(|b| b.range.start < end);
+        let prose_between = doc.blocks[from..]
+            .iter()
+            .take_while(|b| b.range.start < next.range.start)
+            .any(|b| {
+                b.range.end <= next.range.start && b.text.chars().any(|c| c.is_alphanumeric())
+            });
+        // Numbering proves that a list goes on after a paragraph; bullets need adjacency.
         let continues = match next_number {
             Some(_) => next.start == next_number,
-            None => !next.ordered,
+            None => !next.ordered && !prose_between,
         };
-        if prose_between || !continues {
+        if !continues {
             break;
         }
         items.extend(next.items.iter().map(|i| i.range.clone()));
@@ -179,7 +190,7 @@ fn list_after(doc: &Document<'_>, b: usize) -> Option<Vec<Range<usize>>> {
         end = next.range.end;
         let _ = k;
     }
-    Some(items)
+    Some((items, l.ordered))
 }
 
 /// The markers of an inline enumeration that starts after `at` in block `b`.
