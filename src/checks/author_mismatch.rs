@@ -32,7 +32,24 @@ impl Check for AuthorMismatch {
             let Some(entry) = bib.get(&a.subject) else {
                 continue;
             };
-            let authors = &entry.parsed.authors;
+            // A reference without authors (a bare title or URL) borrows them from the known
+            // work it names in the rules.
+            let known: Vec<Author> = match ctx.claims.subjects.work(&a.subject, ctx.rules) {
+                Some(w) if entry.parsed.authors.is_empty() => w
+                    .authors
+                    .iter()
+                    .map(|name| Author {
+                        name: name.clone(),
+                        range: 0..0,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let authors = if known.is_empty() {
+                &entry.parsed.authors
+            } else {
+                &known
+            };
             let Some(first) = authors.first() else {
                 continue;
             };
