@@ -118,7 +118,7 @@ impl Check for AuthorMismatch {
                 out.push(d);
                 continue;
             }
-            let what = if entry.parsed.et_al {
+            let what = if entry.parsed.et_al || !known.is_empty() {
                 format!(
                     "{} is not the first author of {key} (its first author is {})",
                     a.name, first.name
