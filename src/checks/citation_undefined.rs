@@ -1,6 +1,7 @@
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::document::{CiteTarget, RefKey};
+use std::collections::HashSet;
 
 declare_check! {
     /// A citation with no entry in the bibliography.
@@ -9,7 +10,9 @@ declare_check! {
     /// numbered bibliography (the section titled References, 参考文献, … in the rules), and
     /// footnote citations (`[^note]`) among the footnote definitions. Numeric citations are
     /// only checked when the document has a numbered bibliography; a range cites every number
-    /// in it. Links, images, reference-style links and task-list boxes are not citations.
+    /// in it. Author-year citations (`(Vaswani et al., 2017)`, `Kingma and Welling (2014)`,
+    /// `（Vaswani 等，2017）`) are looked up by first author and year among unnumbered entries,
+    /// once the document shows it cites that way (another author-year citation resolves). Links, images, reference-style links and task-list boxes are not citations.
     pub struct CitationUndefined {
         id: "citation-undefined",
         category: Citation,
@@ -25,7 +28,7 @@ impl Check for CitationUndefined {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let bib = doc.bibliography.as_ref();
-        let numbers: Vec<u32> = bib
+        let numbers: HashSet<u32> = bib
             .map(|b| {
                 b.entries
                     .iter()
@@ -36,6 +39,18 @@ impl Check for CitationUndefined {
                     .collect()
             })
             .unwrap_or_default();
+        let labels: HashSet<&str> = doc.footnotes.iter().map(|f| f.label.as_str()).collect();
+        // Author-year citations are only checked in a document that cites that way: its
+        // bibliography has author-year entries and some citation already resolves to one.
+        let resolves = |t: &CiteTarget| {
+            bib.and_then(|b| b.resolve(t))
+                .is_some_and(|k| bib.is_some_and(|b| b.get(&k).is_some()))
+        };
+        let author_year_system = doc
+            .citations
+            .iter()
+            .flat_map(|c| &c.targets)
+            .any(|t| matches!(t, CiteTarget::AuthorYear(..)) && resolves(t));
         for c in &doc.citations {
             if doc.in_bibliography(c.range.start) {
                 continue;
@@ -46,9 +61,12 @@ impl Check for CitationUndefined {
                         !numbers.is_empty() && !numbers.contains(n),
                         RefKey::Number(*n),
                     ),
-                    CiteTarget::Label(l) => (
-                        !doc.footnotes.iter().any(|f| &f.label == l),
-                        RefKey::Label(l.clone()),
+                    CiteTarget::Label(l) => {
+                        (!labels.contains(l.as_str()), RefKey::Label(l.clone()))
+                    }
+                    CiteTarget::AuthorYear(s, y) => (
+                        author_year_system && !resolves(t),
+                        RefKey::AuthorYear(s.clone(), *y),
                     ),
                 };
                 if !missing {

@@ -39,18 +39,27 @@ impl Check for ReferenceUncited {
             .filter(|(r, _)| !doc.in_bibliography(r.start))
             .flat_map(|(_, t)| t)
             .collect();
-        let cited: HashSet<&CiteTarget> = cited.into_iter().chain(raw.iter()).collect();
-        let cites_numbers = bib.entries.iter().any(|e| match &e.key {
-            Some(RefKey::Number(n)) => cited.contains(&CiteTarget::Number(*n)),
-            _ => false,
-        });
+        let cited: HashSet<RefKey> = cited
+            .into_iter()
+            .chain(raw.iter())
+            .filter_map(|t| bib.resolve(t))
+            .collect();
+        // Numbered and author-year entries are only expected to be cited when the document
+        // cites that way at all (a plain reading list titled References is no citation system).
+        let cites_numbers = cited
+            .iter()
+            .any(|k| matches!(k, RefKey::Number(_)) && bib.get(k).is_some());
+        let cites_author_year = cited
+            .iter()
+            .any(|k| matches!(k, RefKey::AuthorYear(..)) && bib.get(k).is_some());
         for entry in &bib.entries {
-            let target = match &entry.key {
-                Some(RefKey::Number(n)) if cites_numbers => CiteTarget::Number(*n),
-                Some(RefKey::Label(l)) => CiteTarget::Label(l.clone()),
-                _ => continue,
+            let expected = match &entry.key {
+                Some(RefKey::Number(_)) => cites_numbers,
+                Some(RefKey::AuthorYear(..)) => cites_author_year,
+                Some(RefKey::Label(_)) => true,
+                None => false,
             };
-            if cited.contains(&target) {
+            if !expected || entry.key.as_ref().is_some_and(|k| cited.contains(k)) {
                 continue;
             }
             let key = entry

@@ -1,6 +1,7 @@
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::document::RefKey;
+use crate::extract::years::contains_word;
 use std::collections::HashMap;
 
 declare_check! {
@@ -70,11 +71,18 @@ impl Check for YearMismatch {
                 continue;
             };
             // An earlier preprint, or the first edition of a reference that cites a later one.
-            let later_edition = ["edition", "ed.", "版", "revised", "reprint"]
+            let lower = entry.text.to_lowercase();
+            let later_edition = ["edition", "revised", "reprint", "reprinted"]
                 .iter()
-                .any(|w| entry.text.to_lowercase().contains(w));
+                .any(|w| contains_word(&lower, w))
+                || lower.contains(" ed.")
+                || lower.contains("(ed.")
+                || lower.contains("版)")
+                || lower.contains("版.")
+                || lower.contains("版，");
             if claim.year == ref_year
                 || ((claim.preprint || later_edition) && claim.year < ref_year)
+                || arxiv_year(&entry.text) == Some(claim.year)
             {
                 continue;
             }
@@ -85,6 +93,7 @@ impl Check for YearMismatch {
                 .map(|v| {
                     entry.text[v.clone()]
                         .replace(&ref_year.to_string(), "")
+                        .trim_start_matches("In ")
                         .trim_matches(|c: char| {
                             c.is_whitespace() || matches!(c, ',' | '.' | ':' | '，')
                         })
@@ -112,4 +121,20 @@ impl Check for YearMismatch {
             out.push(d);
         }
     }
+}
+
+/// The year of an arXiv identifier in a reference (`arXiv:1810.04805` → 2018): a reference
+/// that names the preprint vouches for its year too.
+fn arxiv_year(text: &str) -> Option<u16> {
+    let lower = text.to_lowercase();
+    let at = lower
+        .find("arxiv:")
+        .map(|p| p + 6)
+        .or_else(|| lower.find("arxiv.org/abs/").map(|p| p + 14))?;
+    let id = lower.get(at..)?.trim_start();
+    let digits: String = id.chars().take_while(char::is_ascii_digit).collect();
+    let dotted = id[digits.len()..].starts_with('.');
+    (digits.len() == 4 && dotted)
+        .then(|| digits[..2].parse::<u16>().ok().map(|y| 2000 + y))
+        .flatten()
 }

@@ -1,15 +1,20 @@
 //! The reference list: a section titled References / Bibliography / 参考文献 (configurable),
 //! or a label paragraph with that title followed by a list; plus footnote definitions.
 
+use super::citation::CiteTarget;
 use super::entry::{self, ParsedEntry};
 use super::{BlockKind, Document, normalize_title};
 use crate::document::numbering;
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RefKey {
     Number(u32),
     Label(String),
+    /// An unnumbered entry, cited as "(Surname et al., 2017)": the first author's surname
+    /// (case-folded, without diacritics) and the year.
+    AuthorYear(String, u16),
 }
 
 impl std::fmt::Display for RefKey {
@@ -17,6 +22,14 @@ impl std::fmt::Display for RefKey {
         match self {
             RefKey::Number(n) => write!(f, "[{n}]"),
             RefKey::Label(l) => write!(f, "[^{l}]"),
+            RefKey::AuthorYear(s, y) => {
+                let mut c = s.chars();
+                let name: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                write!(f, "({name}, {y})")
+            }
         }
     }
 }
@@ -56,6 +69,9 @@ impl Reference {
 
 #[derive(Debug, Clone, Default)]
 pub struct Bibliography {
+    /// Entry index by key, and author-year entries by surname: lookups stay constant-time.
+    index: HashMap<RefKey, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
     /// The title (heading or label) of the list, if it has one.
     pub title: Option<Range<usize>>,
     /// The source ranges that belong to the bibliography.
@@ -65,7 +81,49 @@ pub struct Bibliography {
 
 impl Bibliography {
     pub fn get(&self, key: &RefKey) -> Option<&Reference> {
-        self.entries.iter().find(|e| e.key.as_ref() == Some(key))
+        self.index.get(key).and_then(|&i| self.entries.get(i))
+    }
+
+    /// The key a citation refers to. An author-year citation whose year is off still finds
+    /// its entry when only one entry has that first author (so the year can be checked).
+    pub fn resolve(&self, target: &CiteTarget) -> Option<RefKey> {
+        match target {
+            CiteTarget::Number(n) => Some(RefKey::Number(*n)),
+            CiteTarget::Label(l) => Some(RefKey::Label(l.clone())),
+            CiteTarget::AuthorYear(s, y) => {
+                let exact = RefKey::AuthorYear(s.clone(), *y);
+                if self.index.contains_key(&exact) {
+                    return Some(exact);
+                }
+                match self.by_surname.get(s).map(Vec::as_slice) {
+                    Some([only]) => self.entries[*only].key.clone(),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// Gives unnumbered entries an author-year key and builds the indexes.
+    fn finish(&mut self) {
+        for entry in &mut self.entries {
+            if entry.key.is_none()
+                && let (Some(first), Some((year, _))) =
+                    (entry.parsed.authors.first(), &entry.parsed.year)
+            {
+                let surname = entry::surname(&first.name);
+                if !surname.is_empty() {
+                    entry.key = Some(RefKey::AuthorYear(surname, *year));
+                }
+            }
+        }
+        for (i, entry) in self.entries.iter().enumerate() {
+            if let Some(key) = &entry.key {
+                self.index.entry(key.clone()).or_insert(i);
+                if let RefKey::AuthorYear(s, _) = key {
+                    self.by_surname.entry(s.clone()).or_default().push(i);
+                }
+            }
+        }
     }
 }
 
@@ -102,6 +160,7 @@ pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
             text_offset: 0,
         });
     }
+    bib.finish();
     (!bib.ranges.is_empty()).then_some(bib)
 }
 

@@ -12,12 +12,17 @@ use nom::combinator::{map, map_res, opt};
 use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CiteTarget {
     Number(u32),
     Label(String),
+    /// "(Vaswani et al., 2017)": the first author's surname (case-folded, no diacritics)
+    /// and the year.
+    AuthorYear(String, u16),
 }
 
 #[derive(Debug, Clone)]
@@ -47,9 +52,90 @@ pub fn find_citations(blocks: &[Block]) -> Vec<Citation> {
     out
 }
 
+/// A surname in an author-year citation: capitalised Latin letters, hyphens, apostrophes.
+const SURNAME: &str = r"(?:(?:van|von|de|der|da|di|le|la|du)\s+)?[A-Z][\p{Latin}'’\-]+";
+
+/// "(Vaswani et al., 2017; Devlin et al., 2019)", "(Kingma & Welling, 2014)",
+/// "（Vaswani 等，2017）".
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{SURNAME})(?:\s+et\s+al\.?|\s*等人?|\s+(?:and|&)\s+{SURNAME}|\s*(?:和|与|及)\s*{SURNAME})?\s*[,，]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
+    ))
+    .unwrap_or_else(|_| never())
+});
+/// "Vaswani et al. (2017)", "Kingma and Welling (2014)".
+static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{SURNAME})(?:\s+et\s+al\.?|\s*等人?|\s+(?:and|&)\s+{SURNAME}|\s*(?:和|与|及)\s*{SURNAME})?\s*[(（]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[)）]"
+    ))
+    .unwrap_or_else(|_| never())
+});
+
+/// The patterns are constants checked by the tests; this regex never matches.
+fn never() -> Regex {
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| never())
+}
+
+fn author_year(name: &str, year: &str) -> Option<CiteTarget> {
+    let y = year.parse().ok()?;
+    let surname = super::entry::fold_diacritics(name.split_whitespace().last()?);
+    Some(CiteTarget::AuthorYear(surname, y))
+}
+
+/// Author-year citations in a text.
+pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
+    let mut out: Vec<(Range<usize>, Vec<CiteTarget>)> = Vec::new();
+    for m in NARRATIVE.captures_iter(text) {
+        let (Some(all), Some(name), Some(year)) = (m.get(0), m.name("name"), m.name("year")) else {
+            continue;
+        };
+        if let Some(t) = author_year(name.as_str(), year.as_str()) {
+            out.push((all.range(), vec![t]));
+        }
+    }
+    // Parenthetical groups: every "Name, 2017" inside one pair of parentheses.
+    let mut from = 0;
+    while let Some(open) = text[from..].find(['(', '（']).map(|p| from + p) {
+        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        let inner_start = open + open_len;
+        // Citations are short: look for the closing parenthesis within 300 bytes only, so
+        // a run of unclosed parentheses stays linear.
+        let window =
+            super::line_index::floor_char_boundary(text, (inner_start + 301).min(text.len()));
+        let Some(close) = text[inner_start..window]
+            .find([')', '）'])
+            .map(|p| inner_start + p)
+        else {
+            from = inner_start;
+            continue;
+        };
+        let inner = &text[inner_start..close];
+        if inner.len() <= 300 && !out.iter().any(|(r, _)| r.start < close && open < r.end) {
+            let targets: Vec<CiteTarget> = inner
+                .split([';', '；'])
+                .filter_map(|part| {
+                    let m = PARENTHETICAL.captures(part.trim())?;
+                    // The whole part must be the citation ("see also" prefixes aside).
+                    let whole = m.get(0)?;
+                    let rest = part.trim()[whole.end()..].trim();
+                    (rest.is_empty())
+                        .then(|| author_year(m.name("name")?.as_str(), m.name("year")?.as_str()))?
+                })
+                .collect();
+            if !targets.is_empty() {
+                let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
+                out.push((open..close + close_len, targets));
+            }
+        }
+        from = inner_start;
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
 /// All citation groups in a text, with their ranges.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
-    let mut out = Vec::new();
+    let mut out = scan_author_year(text);
     for (i, c) in text.char_indices() {
         if !matches!(c, '[' | '［' | '【') {
             continue;
@@ -60,6 +146,7 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
             out.push((i..end, targets));
         }
     }
+    out.sort_by_key(|(r, _)| r.start);
     out
 }
 
@@ -142,6 +229,29 @@ mod tests {
             vec![vec![Number(2)], vec![Number(4)]]
         );
         assert_eq!(targets("x[^note]"), vec![vec![Label("note".into())]]);
+    }
+
+    #[test]
+    fn author_year_forms() {
+        let t = |s: &str| scan(s).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        let ay = |s: &str, y| CiteTarget::AuthorYear(s.to_string(), y);
+        assert_eq!(
+            t("the Transformer (Vaswani et al., 2017) and BERT"),
+            vec![vec![ay("vaswani", 2017)]]
+        );
+        assert_eq!(
+            t("(Kingma & Welling, 2014; Rezende et al., 2014)"),
+            vec![vec![ay("kingma", 2014), ay("rezende", 2014)]]
+        );
+        assert_eq!(
+            t("as Krizhevsky et al. (2012) showed"),
+            vec![vec![ay("krizhevsky", 2012)]]
+        );
+        assert_eq!(
+            t("Transformer（Vaswani 等，2017）"),
+            vec![vec![ay("vaswani", 2017)]]
+        );
+        assert!(t("released (in 2017) and (see Fig. 2)").is_empty());
     }
 
     #[test]

@@ -434,6 +434,24 @@ fn is_initials(s: &str) -> bool {
             .is_ok_and(|(rest, _)| rest.is_empty())
 }
 
+/// The surname of an author as written: "Vaswani, A." → vaswani, "Ashish Vaswani" → vaswani,
+/// "Vaswani A" (compact, initials after) → vaswani. Case-folded, without diacritics.
+pub fn surname(name: &str) -> String {
+    let name = name.trim();
+    if let Some((before, _)) = name.split_once(',') {
+        return fold_diacritics(before.trim());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initials = |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
+    match words.as_slice() {
+        [] => String::new(),
+        [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|w| initials(w)) => {
+            fold_diacritics(first)
+        }
+        [.., last] => fold_diacritics(last.trim_end_matches('.')),
+    }
+}
+
 /// Lower-case name tokens without diacritics: "Erdős, P." → ["erdos", "p"].
 pub fn name_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '·'))

@@ -105,7 +105,9 @@ impl Subjects {
             if c.targets.len() != 1 || doc.in_bibliography(c.range.start) {
                 continue;
             }
-            let key = target_key(&c.targets[0]);
+            let Some(key) = resolve(doc, &c.targets[0]) else {
+                continue;
+            };
             let text = &doc.blocks[c.block].text;
             if let Some(r) = name_before(text, c.text_range.start) {
                 bind(text[r].to_lowercase(), &key);
@@ -125,7 +127,7 @@ impl Subjects {
             let c = &doc.citations[i];
             if c.text_range.start >= range.start && c.text_range.start < range.end {
                 for t in &c.targets {
-                    let k = target_key(t);
+                    let Some(k) = resolve(doc, t) else { continue };
                     if !out.contains(&k) {
                         out.push(k);
                     }
@@ -133,6 +135,27 @@ impl Subjects {
             }
         }
         out
+    }
+
+    /// For a citation whose text covers `at` (an author-year citation holding the year):
+    /// `Some(reference)` when it resolves, `Some(None)` when it does not.
+    pub fn citation_at(
+        &self,
+        doc: &Document<'_>,
+        block: usize,
+        at: usize,
+    ) -> Option<Option<RefKey>> {
+        let &i = self
+            .by_block
+            .get(&block)?
+            .iter()
+            .find(|&&i| doc.citations[i].text_range.contains(&at))?;
+        let c = &doc.citations[i];
+        Some(if c.targets.len() == 1 {
+            resolve(doc, &c.targets[0])
+        } else {
+            None
+        })
     }
 
     /// References whose bound names appear inside `range` of `text`.
@@ -200,10 +223,12 @@ impl Subjects {
     }
 }
 
-pub fn target_key(t: &CiteTarget) -> RefKey {
+/// The reference a citation target names (author-year citations through the bibliography).
+pub fn resolve(doc: &Document<'_>, t: &CiteTarget) -> Option<RefKey> {
     match t {
-        CiteTarget::Number(n) => RefKey::Number(*n),
-        CiteTarget::Label(l) => RefKey::Label(l.clone()),
+        CiteTarget::Number(n) => Some(RefKey::Number(*n)),
+        CiteTarget::Label(l) => Some(RefKey::Label(l.clone())),
+        CiteTarget::AuthorYear(..) => doc.bibliography.as_ref()?.resolve(t),
     }
 }
 
@@ -281,9 +306,13 @@ pub fn name_before(text: &str, pos: usize) -> Option<Range<usize>> {
     } else {
         return None;
     };
-    let name = before[start..end]
+    let mut name = before[start..end]
         .trim_matches(|c: char| c == '-' || c == '.' || c == '\'')
         .trim_start_matches(['见', '参', '如']);
+    // "The Transformer (…)": leading articles are not part of the name.
+    for article in ["The ", "the ", "A ", "An ", "This ", "Our "] {
+        name = name.strip_prefix(article).unwrap_or(name);
+    }
     let lead = before[start..end].find(name).unwrap_or(0);
     let range = start + lead..start + lead + name.len();
     let lower = name.to_lowercase();

@@ -66,8 +66,14 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                 }
                 let clause = &parts[ci];
                 if is_author_year(text, clause, &y) {
-                    // "Krizhevsky et al. (2012) [1]", "(Lamport, 1998)": the year of the cited work.
-                    if let Some(subject) = subjects.about(doc, b, sentence) {
+                    // "Krizhevsky et al. (2012) [1]", "(Lamport, 1998)": the year of the cited
+                    // work — the author-year citation around the year, else the sentence's.
+                    let own = subjects.citation_at(doc, b, y.start);
+                    let subject = match own {
+                        Some(own) => own,
+                        None => subjects.about(doc, b, sentence),
+                    };
+                    if let Some(subject) = subject {
                         out.push(YearClaim {
                             block: b,
                             range: block.source_range(y),
