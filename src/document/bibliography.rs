@@ -103,6 +103,11 @@ impl Bibliography {
         }
     }
 
+    /// Whether the bibliography has author-year entries (is cited "(Name, 2017)").
+    pub fn has_author_year(&self) -> bool {
+        !self.by_surname.is_empty()
+    }
+
     /// Gives unnumbered entries an author-year key and builds the indexes.
     fn finish(&mut self) {
         for entry in &mut self.entries {

@@ -151,6 +151,14 @@ impl Subjects {
             .iter()
             .find(|&&i| doc.citations[i].text_range.contains(&at))?;
         let c = &doc.citations[i];
+        // With a numbered bibliography, "Cox (1974) [5]" is narrative: the year is about [5].
+        let author_year_bib = doc
+            .bibliography
+            .as_ref()
+            .is_some_and(|b| b.has_author_year());
+        if matches!(c.targets.as_slice(), [CiteTarget::AuthorYear(..)]) && !author_year_bib {
+            return None;
+        }
         Some(if c.targets.len() == 1 {
             resolve(doc, &c.targets[0])
         } else {
