@@ -238,9 +238,23 @@ fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool
         .get(pq.sentence)
         .map_or("", |r| &block.text[r.clone()]);
     let lower = sentence.to_lowercase();
-    let contrast = ["comparison", "contrast", "compared", "相比", "对比", "相较"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let contrast = [
+        "comparison",
+        "contrast",
+        "compared",
+        "相比",
+        "对比",
+        "相较",
+        "如果",
+        "假如",
+        "假设",
+        "若",
+        "if ",
+        "suppose",
+        "assume",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if sentence.trim_end().ends_with(['?', '？']) || contrast {
         return false;
     }

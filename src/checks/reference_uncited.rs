@@ -67,8 +67,11 @@ impl Check for ReferenceUncited {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default();
+            // Unnumbered entries have no key marker: point at the entry's first line.
             let range = if entry.key_range.is_empty() {
-                entry.range.clone()
+                let text = doc.text.get(entry.range.clone()).unwrap_or("");
+                let first = text.lines().next().unwrap_or("").trim_end();
+                entry.range.start..entry.range.start + first.len()
             } else {
                 entry.key_range.clone()
             };

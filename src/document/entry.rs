@@ -461,7 +461,9 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 }
 
 pub fn fold_diacritics(s: &str) -> String {
+    // Lower-case first, so that capitals with marks (Ö, É) fold too.
     s.chars()
+        .flat_map(char::to_lowercase)
         .flat_map(|c| {
             let base = match c {
                 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',

@@ -65,7 +65,8 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut start = sentence.start;
     for (i, c) in text[sentence.clone()].char_indices() {
         let at = sentence.start + i;
-        let boundary = matches!(c, '，' | '；' | ';' | '：' | '(' | ')' | '（' | '）' | '、')
+        // 、 joins the items of a list inside one clause; it does not end the clause.
+        let boundary = matches!(c, '，' | '；' | ';' | '：' | '(' | ')' | '（' | '）')
             || (c == ',' && !next_is_digit(text, at + 1))
             || (c == ':' && !next_is_digit(text, at + 1));
         if boundary {

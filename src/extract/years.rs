@@ -188,10 +188,102 @@ fn is_author_year(text: &str, clause: &Range<usize>, y: &Range<usize>) -> bool {
     in_parens
         && (tail.contains("et al")
             || tail.ends_with("等")
+            || tail.ends_with("等人")
             || last_word.starts_with(char::is_uppercase))
 }
 
+/// Words that may follow a year that dates a publication ("proposed in 2014 by", "In 2017,
+/// Vaswani", "his 1927 paper"); any other word makes the year part of a name or a modifier
+/// ("the ILSVRC 2010 test set", "the 2020 CASP14 assessment").
+const AFTER_YEAR: &[&str] = &[
+    "by",
+    "and",
+    "or",
+    "at",
+    "in",
+    "on",
+    "with",
+    "when",
+    "while",
+    "as",
+    "to",
+    "for",
+    "after",
+    "before",
+    "from",
+    "that",
+    "which",
+    "where",
+    "the",
+    "a",
+    "an",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "this",
+    "these",
+    "their",
+    "his",
+    "her",
+    "its",
+    "paper",
+    "papers",
+    "article",
+    "study",
+    "review",
+    "report",
+    "note",
+    "book",
+    "monograph",
+    "thesis",
+    "survey",
+    "letter",
+    "essay",
+    "treatise",
+    "textbook",
+    "conference",
+    "workshop",
+    "edition",
+    "issue",
+    "proceedings",
+    "version",
+    "work",
+    "was",
+    "is",
+    "were",
+    "has",
+    "had",
+    "proposed",
+    "introduced",
+    "published",
+    "presented",
+];
+
 fn is_about_proposal_date(text: &str, y: &Range<usize>) -> bool {
+    let next_word: String = text[y.end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if !next_word.is_empty() && !AFTER_YEAR.contains(&next_word.to_lowercase().as_str()) {
+        return false;
+    }
+    // "ILSVRC 2010": a year right after an all-capitals name is part of that name.
+    let prev_word: String = text[..y.start]
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if prev_word.len() >= 2
+        && prev_word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
     let before = text[..y.start].trim_end().to_lowercase();
     let after = &text[y.end..];
     let word_before = before
