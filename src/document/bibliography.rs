@@ -2,7 +2,7 @@
 //! or a label paragraph with that title followed by a list; plus footnote definitions.
 
 use super::entry::{self, ParsedEntry};
-use super::{BlockKind, Document, normalize_title};
+use super::{BlockKind, Document, TitleSet};
 use crate::document::numbering;
 use std::ops::Range;
 
@@ -69,17 +69,16 @@ impl Bibliography {
     }
 }
 
-fn is_title(text: &str, titles: &[String]) -> bool {
-    let mut t = normalize_title(text);
-    if let Some(p) = numbering::parse_prefix(text) {
-        t = normalize_title(&text[p.title_start..]);
+fn is_title(text: &str, titles: &TitleSet) -> bool {
+    match numbering::parse_prefix(text) {
+        Some(p) => titles.matches(&text[p.title_start..]),
+        None => titles.matches(text),
     }
-    titles.iter().any(|x| normalize_title(x) == t)
 }
 
 pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
     let mut bib = Bibliography::default();
-    if let Some(section) = numbered_section(doc, titles) {
+    if let Some(section) = numbered_section(doc, &TitleSet::new(titles)) {
         bib.title = Some(section.0.clone());
         bib.ranges.push(section.1.clone());
         collect_entries(doc, &section.1, &mut bib);
@@ -106,7 +105,7 @@ pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
 }
 
 /// The (title range, section range) of the bibliography section.
-fn numbered_section(doc: &Document<'_>, titles: &[String]) -> Option<(Range<usize>, Range<usize>)> {
+fn numbered_section(doc: &Document<'_>, titles: &TitleSet) -> Option<(Range<usize>, Range<usize>)> {
     // A heading with a bibliography title.
     for (i, h) in doc.headings.iter().enumerate() {
         if is_title(doc.heading_text(i), titles) {

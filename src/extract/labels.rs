@@ -66,15 +66,23 @@ pub(crate) struct Subject {
     instrumental: bool,
 }
 
-struct Extractor<'r> {
+/// The matchers of label assignments, built once per rules (see `Rules::derived`).
+pub(crate) struct Extractor {
     phrases: AhoCorasick,
-    phrase_text: Vec<&'r str>,
+    /// Whether each phrase is English (ASCII).
+    phrase_ascii: Vec<bool>,
     labels: Vec<LabelForm>,
 }
 
 /// Every label assignment in the document's prose, in text order.
 pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
-    let Some(ex) = Extractor::new(rules) else {
+    let key = (&rules.label_assignment, &rules.label_pairs);
+    let ex = rules.derived.labels.get(
+        |(a, p)| (a, p) == key,
+        || (key.0.clone(), key.1.clone()),
+        || Extractor::new(rules),
+    );
+    let Some(ex) = ex.as_ref() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -86,8 +94,8 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
     out
 }
 
-impl<'r> Extractor<'r> {
-    fn new(rules: &'r Rules) -> Option<Extractor<'r>> {
+impl Extractor {
+    fn new(rules: &Rules) -> Option<Extractor> {
         if rules.label_assignment.is_empty() || rules.label_pairs.is_empty() {
             return None;
         }
@@ -115,7 +123,7 @@ impl<'r> Extractor<'r> {
         }
         Some(Extractor {
             phrases,
-            phrase_text,
+            phrase_ascii: phrase_text.iter().map(|p| p.is_ascii()).collect(),
             labels,
         })
     }
@@ -141,7 +149,7 @@ impl<'r> Extractor<'r> {
             if start < floor {
                 continue;
             }
-            let english = self.phrase_text[m.pattern().as_usize()].is_ascii();
+            let english = self.phrase_ascii[m.pattern().as_usize()];
             if english && !word_bounded(text, start, end) {
                 continue;
             }

@@ -3,9 +3,11 @@
 //! organisations, known works, claim words).
 
 mod load;
+mod memo;
 pub mod model;
 
 pub use load::{EMBEDDED, RulesError, load, parse_file};
+pub use memo::Memo;
 pub use model::{CheckSetting, LabelPair, RulesFile, Work};
 
 use crate::checks::{self, CheckMeta};
@@ -28,6 +30,18 @@ pub struct Rules {
     pub label_assignment: Vec<String>,
     pub attribution_patterns: Vec<String>,
     pub count_intro: Vec<String>,
+    /// Matchers built from these rules for the extractors and checks.
+    pub derived: Derived,
+}
+
+/// What extractors and checks build from the rules once rather than per file.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// The label-assignment extractor, from `label_assignment` and `label_pairs`.
+    pub(crate) labels:
+        Memo<(Vec<String>, Vec<LabelPair>), Option<crate::extract::labels::Extractor>>,
+    /// `canonical_terms` by case-folded form, for `term-inconsistent`.
+    pub(crate) canonical: Memo<Vec<String>, std::collections::HashMap<String, String>>,
 }
 
 impl Rules {

@@ -38,7 +38,7 @@ pub struct Titles {
     pub titles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LabelPair {
     pub labels: [String; 2],
