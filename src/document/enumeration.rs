@@ -416,6 +416,10 @@ fn read_marker(text: &str, i: usize, c: char, depth: i32) -> Vec<Reading> {
 }
 
 fn english_ordinal(text: &str, i: usize) -> Option<Reading> {
+    // Inside a word is never the start of a sentence.
+    if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     // The longest ordinal is "secondly": a longer word is none, and is not read further.
     let len = text[i..]
         .bytes()
