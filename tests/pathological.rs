@@ -208,3 +208,27 @@ fn factlint(dir: &Path, args: &[&str]) -> std::process::Output {
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
 }
+
+#[test]
+fn rules_file_regexes_are_bounded() {
+    let start = Instant::now();
+    let huge = "[claims]\nattribution = ['(?P<name>a{1000}){1000}']\n";
+    let err = factlint::rules::parse_file("r.toml", huge).expect_err("too large");
+    assert!(
+        err.message.starts_with("invalid attribution pattern")
+            && err.message.contains("size limit"),
+        "{}",
+        err.message
+    );
+    let span = err.span.expect("a span");
+    assert_eq!(huge[span].trim_matches('\''), "(?P<name>a{1000}){1000}");
+    let invalid = "[claims]\nattribution = ['(?P<name>']\n";
+    assert!(factlint::rules::parse_file("r.toml", invalid).is_err());
+    // A pattern that backtracks catastrophically elsewhere is fine: matching is linear.
+    let nested = "[claims]\nattribution = ['(?P<name>(a+)+)$']\n";
+    assert!(factlint::rules::parse_file("r.toml", nested).is_ok());
+    let re = factlint::rules::compile("(a+)+$").expect("compiles");
+    let hay = "a".repeat(100_000 / SCALE) + "b";
+    assert!(!re.is_match(&hay));
+    assert!(start.elapsed() < secs(10));
+}

@@ -6,7 +6,7 @@ mod load;
 mod memo;
 pub mod model;
 
-pub use load::{EMBEDDED, RulesError, load, parse_file};
+pub use load::{EMBEDDED, REGEX_SIZE_LIMIT, RulesError, compile, load, parse_file};
 pub use memo::Memo;
 pub use model::{CheckSetting, LabelPair, RulesFile, Work};
 
@@ -80,7 +80,8 @@ impl Rules {
             self.proposal_words.extend(c.proposal);
             self.preprint_words.extend(c.preprint);
             self.label_assignment.extend(c.label_assignment);
-            self.attribution_patterns.extend(c.attribution);
+            self.attribution_patterns
+                .extend(c.attribution.into_iter().map(toml::Spanned::into_inner));
             self.count_intro.extend(c.count_intro);
         }
     }

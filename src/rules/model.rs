@@ -87,9 +87,10 @@ pub struct ClaimWords {
     /// Phrases that assign a label to a subject ("作为", "serve as").
     #[serde(default)]
     pub label_assignment: Vec<String>,
-    /// Regular expressions for attributions to people; `name` is the named group.
+    /// Regular expressions for attributions to people; `name` is the named group. Each must
+    /// compile within [`super::REGEX_SIZE_LIMIT`].
     #[serde(default)]
-    pub attribution: Vec<String>,
+    pub attribution: Vec<Spanned<String>>,
     /// Words that introduce a count of the items that follow ("包含", "consists of").
     #[serde(default)]
     pub count_intro: Vec<String>,
