@@ -4,6 +4,7 @@
 use super::entry::{self, ParsedEntry};
 use super::{BlockKind, Document, TitleSet};
 use crate::document::numbering;
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,11 +62,41 @@ pub struct Bibliography {
     /// The source ranges that belong to the bibliography.
     pub ranges: Vec<Range<usize>>,
     pub entries: Vec<Reference>,
+    /// `ranges` sorted and merged, for bisection.
+    merged: Vec<Range<usize>>,
+    /// The first entry of each key.
+    index: HashMap<RefKey, usize>,
 }
 
 impl Bibliography {
     pub fn get(&self, key: &RefKey) -> Option<&Reference> {
-        self.entries.iter().find(|e| e.key.as_ref() == Some(key))
+        self.index.get(key).map(|&i| &self.entries[i])
+    }
+
+    /// Whether a byte offset lies in one of the bibliography's ranges.
+    pub fn contains(&self, offset: usize) -> bool {
+        let i = self.merged.partition_point(|r| r.end <= offset);
+        self.merged.get(i).is_some_and(|r| r.start <= offset)
+    }
+
+    /// Builds the lookups once the ranges and entries are known.
+    fn finish(mut self) -> Bibliography {
+        let mut sorted = self.ranges.clone();
+        sorted.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in sorted.into_iter().filter(|r| r.start < r.end) {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        self.merged = merged;
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(key) = &e.key {
+                self.index.entry(key.clone()).or_insert(i);
+            }
+        }
+        self
     }
 }
 
@@ -101,7 +132,7 @@ pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
             text_offset: 0,
         });
     }
-    (!bib.ranges.is_empty()).then_some(bib)
+    (!bib.ranges.is_empty()).then(|| bib.finish())
 }
 
 /// The (title range, section range) of the bibliography section.

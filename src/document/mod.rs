@@ -140,7 +140,7 @@ impl<'s> Document<'s> {
     pub fn in_bibliography(&self, offset: usize) -> bool {
         self.bibliography
             .as_ref()
-            .is_some_and(|b| b.ranges.iter().any(|r| r.contains(&offset)))
+            .is_some_and(|b| b.contains(offset))
     }
 }
 

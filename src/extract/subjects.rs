@@ -149,7 +149,10 @@ impl Subjects {
             return out;
         }
         for (name, key) in &self.names {
-            let Some(key) = key else { continue };
+            // An empty alias (possible in a user's rules file) names nothing.
+            let Some(key) = key.as_ref().filter(|_| !name.is_empty()) else {
+                continue;
+            };
             let mut from = 0;
             while let Some(p) = lower[from..].find(name.as_str()) {
                 let at = from + p;

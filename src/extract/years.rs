@@ -298,6 +298,10 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.chars().any(crate::document::sentences::is_cjk) {
         return hay.contains(needle);
     }
+    // An empty word (possible in a user's rules file) is no word.
+    if needle.is_empty() {
+        return false;
+    }
     let mut from = 0;
     while let Some(p) = hay[from..].find(needle) {
         let at = from + p;
