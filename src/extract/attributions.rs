@@ -85,9 +85,10 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
                     continue;
                 }
                 let end = others.last().map_or(name_range.end, |(r, _)| r.end);
+                // Clauses are in order and do not overlap.
                 let Some(clause) = parts
-                    .iter()
-                    .find(|c| c.start < end && end <= c.end)
+                    .get(parts.partition_point(|c| c.end < end))
+                    .filter(|c| c.start < end)
                     .cloned()
                 else {
                     continue;
