@@ -142,6 +142,10 @@ pub struct CheckArgs {
     /// Files larger than this many bytes are skipped with an error.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Check files on N threads (default: one per core); `--jobs 1` checks them one after
+    /// another on the main thread. The output is the same whatever N.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// How a run ended, for the exit code.

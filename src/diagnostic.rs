@@ -132,3 +132,45 @@ impl Diagnostic {
         self
     }
 }
+
+/// Checks what every run must guarantee about its diagnostics for `text`: each range
+/// (primary, related and fix edits) lies within the text on char boundaries with
+/// `start <= end`, and the diagnostics come sorted by position. For tests and fuzzing;
+/// the message says which diagnostic broke which rule.
+pub fn validate(text: &str, diagnostics: &[Diagnostic]) -> Result<(), String> {
+    let check = |what: &str, d: &Diagnostic, r: &Range<usize>| {
+        let ok = r.start <= r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end);
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}: {what} range {r:?} is not a char range of the {}-byte text ({})",
+                d.rule,
+                text.len(),
+                d.message
+            ))
+        }
+    };
+    for d in diagnostics {
+        check("primary", d, &d.range)?;
+        for r in &d.related {
+            check("related", d, &r.range)?;
+        }
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            check("fix edit", d, &e.range)?;
+        }
+    }
+    if let Some(w) = diagnostics
+        .windows(2)
+        .find(|w| w[0].range.start > w[1].range.start)
+    {
+        return Err(format!(
+            "unsorted: {} at {:?} before {} at {:?}",
+            w[0].rule, w[0].range, w[1].rule, w[1].range
+        ));
+    }
+    Ok(())
+}

@@ -49,10 +49,7 @@ pub(super) fn check(args: &CheckArgs) -> std::io::Result<Outcome> {
         }
     };
     let fixing = args.fix || args.diff;
-    let results: Vec<Result<Checked, FileError>> = jobs
-        .into_par_iter()
-        .map(|job| run(job, args.max_file_size, fixing))
-        .collect();
+    let results = check_all(jobs, args.jobs, args.max_file_size, fixing)?;
     let mut checked = Vec::new();
     for r in results {
         match r {
@@ -236,6 +233,38 @@ fn plan(
     }
     Ok((jobs, errors))
 }
+
+/// Checks the jobs on `threads` threads (all cores by default), each file's document model
+/// dropped as soon as its report is made. Results come back in job order whatever the
+/// number of threads; the caller sorts them by path.
+fn check_all(
+    jobs: Vec<Job>,
+    threads: Option<u16>,
+    limit: u64,
+    fixing: bool,
+) -> std::io::Result<Vec<Result<Checked, FileError>>> {
+    if threads == Some(1) {
+        return Ok(jobs
+            .into_iter()
+            .map(|job| run(job, limit, fixing))
+            .collect());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        // Deeply nested Markdown recurses in the model builders; give workers the stack
+        // the main thread has.
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(std::io::Error::other)?;
+    Ok(pool.install(|| {
+        jobs.into_par_iter()
+            .map(|job| run(job, limit, fixing))
+            .collect()
+    }))
+}
+
+/// The stack of each checking thread, as large as a main thread's on Linux.
+const WORKER_STACK: usize = 8 * 1024 * 1024;
 
 fn run(job: Job, limit: u64, fixing: bool) -> Result<Checked, FileError> {
     let name = job.name.clone();

@@ -3,7 +3,7 @@
 
 use super::citation::CiteTarget;
 use super::entry::{self, ParsedEntry};
-use super::{BlockKind, Document, normalize_title};
+use super::{BlockKind, Document, TitleSet};
 use crate::document::numbering;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -77,6 +77,8 @@ pub struct Bibliography {
     /// The source ranges that belong to the bibliography.
     pub ranges: Vec<Range<usize>>,
     pub entries: Vec<Reference>,
+    /// `ranges` sorted and merged, for bisection.
+    merged: Vec<Range<usize>>,
 }
 
 impl Bibliography {
@@ -108,8 +110,24 @@ impl Bibliography {
         !self.by_surname.is_empty()
     }
 
-    /// Gives unnumbered entries an author-year key and builds the indexes.
-    fn finish(&mut self) {
+    /// Whether a byte offset lies in one of the bibliography's ranges.
+    pub fn contains(&self, offset: usize) -> bool {
+        let i = self.merged.partition_point(|r| r.end <= offset);
+        self.merged.get(i).is_some_and(|r| r.start <= offset)
+    }
+
+    /// Gives unnumbered entries an author-year key and builds the lookups.
+    fn finish(mut self) -> Bibliography {
+        let mut sorted = self.ranges.clone();
+        sorted.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in sorted.into_iter().filter(|r| r.start < r.end) {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        self.merged = merged;
         for entry in &mut self.entries {
             if entry.key.is_none()
                 && let (Some(first), Some((year, _))) =
@@ -129,20 +147,20 @@ impl Bibliography {
                 }
             }
         }
+        self
     }
 }
 
-fn is_title(text: &str, titles: &[String]) -> bool {
-    let mut t = normalize_title(text);
-    if let Some(p) = numbering::parse_prefix(text) {
-        t = normalize_title(&text[p.title_start..]);
+fn is_title(text: &str, titles: &TitleSet) -> bool {
+    match numbering::parse_prefix(text) {
+        Some(p) => titles.matches(&text[p.title_start..]),
+        None => titles.matches(text),
     }
-    titles.iter().any(|x| normalize_title(x) == t)
 }
 
 pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
     let mut bib = Bibliography::default();
-    if let Some(section) = numbered_section(doc, titles) {
+    if let Some(section) = numbered_section(doc, &TitleSet::new(titles)) {
         bib.title = Some(section.0.clone());
         bib.ranges.push(section.1.clone());
         collect_entries(doc, &section.1, &mut bib);
@@ -165,12 +183,11 @@ pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
             text_offset: 0,
         });
     }
-    bib.finish();
-    (!bib.ranges.is_empty()).then_some(bib)
+    (!bib.ranges.is_empty()).then(|| bib.finish())
 }
 
 /// The (title range, section range) of the bibliography section.
-fn numbered_section(doc: &Document<'_>, titles: &[String]) -> Option<(Range<usize>, Range<usize>)> {
+fn numbered_section(doc: &Document<'_>, titles: &TitleSet) -> Option<(Range<usize>, Range<usize>)> {
     // A heading with a bibliography title.
     for (i, h) in doc.headings.iter().enumerate() {
         if is_title(doc.heading_text(i), titles) {

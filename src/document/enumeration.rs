@@ -353,11 +353,11 @@ fn read_marker(text: &str, i: usize, c: char, depth: i32) -> Vec<Reading> {
             out.push((EnumStyle::Circled, n, c.len_utf8(), i..i + c.len_utf8()));
         }
         '0'..='9' | 'a'..='z' | 'A'..='Z' if depth <= 0 => {
-            let word: String = rest
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
+            let word = &rest[..rest
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
                 .take(3)
-                .collect();
+                .count()];
             let after = i + word.len();
             let close = text[after..].chars().next();
             if matches!(close, Some(')' | '）')) {
@@ -416,16 +416,31 @@ fn read_marker(text: &str, i: usize, c: char, depth: i32) -> Vec<Reading> {
 }
 
 fn english_ordinal(text: &str, i: usize) -> Option<Reading> {
-    let word: String = text[i..]
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
-    let lower = word.to_lowercase();
-    let (base, ly) = match lower.strip_suffix("ly") {
-        Some(b) => (b.to_string(), true),
-        None => (lower.clone(), false),
+    // Inside a word is never the start of a sentence.
+    if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // The longest ordinal is "secondly": a longer word is none, and is not read further.
+    let len = text[i..]
+        .bytes()
+        .take(9)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    if len > 8 {
+        return None;
+    }
+    let word = &text[i..i + len];
+    let (base, ly) = match len
+        .checked_sub(2)
+        .filter(|&cut| word[cut..].eq_ignore_ascii_case("ly"))
+    {
+        Some(cut) => (&word[..cut], true),
+        None => (word, false),
     };
-    let value = ORDINALS.iter().find(|(w, _)| *w == base)?.1;
+    let value = ORDINALS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(base))?
+        .1;
     let after = i + word.len();
     let next = text[after..].chars().next();
     // "Firstly" anywhere a sentence starts; "First," only capitalised and followed by a comma.

@@ -6,7 +6,13 @@
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// On lines longer than `CHECKPOINT` bytes, every `CHECKPOINT` bytes: (byte offset,
+    /// chars from its line's start), so a column is counted from the nearest checkpoint and
+    /// many findings on one long line cost linear time, not quadratic.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,9 +25,21 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        let mut checkpoints = Vec::new();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            let (mut at, mut chars) = (start, 0);
+            while end - at > CHECKPOINT {
+                let next = floor_char_boundary(text, at + CHECKPOINT);
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints,
         }
     }
 
@@ -47,7 +65,12 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let nearest = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, before) = match nearest.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((at, chars)) if at > start => (at, chars),
+            _ => (start, 0),
+        };
+        let column = before + text[from..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -83,5 +106,18 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), LineCol { line: 2, column: 3 });
         assert_eq!(idx.line_col(text, text.len()).line, 3);
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        let text = format!("x\n{}\n{}\nend", "ab中文🚀".repeat(3000), "é".repeat(9000));
+        let idx = LineIndex::new(&text);
+        for offset in (0..=text.len()).step_by(997).chain([text.len()]) {
+            let offset = floor_char_boundary(&text, offset);
+            let line = idx.line_of(offset);
+            let start = idx.line_start(line);
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, offset).column, expected, "at {offset}");
+        }
     }
 }

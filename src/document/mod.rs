@@ -22,6 +22,7 @@ pub use entry::ParsedEntry;
 pub use enumeration::{EnumStyle, Enumeration, Marker, chinese_numeral};
 pub use line_index::{LineCol, LineIndex};
 pub use numbering::{HeadingNumber, NumberStyle};
+pub use parse::markdown_options;
 pub use toc::{Toc, TocEntry};
 
 use std::ops::Range;
@@ -139,7 +140,7 @@ impl<'s> Document<'s> {
     pub fn in_bibliography(&self, offset: usize) -> bool {
         self.bibliography
             .as_ref()
-            .is_some_and(|b| b.ranges.iter().any(|r| r.contains(&offset)))
+            .is_some_and(|b| b.contains(offset))
     }
 }
 
@@ -154,7 +155,7 @@ pub fn normalize_title(s: &str) -> String {
             space = !out.is_empty();
             continue;
         }
-        if matches!(c, '*' | '_' | '`' | '#') {
+        if is_dropped(c) {
             continue;
         }
         if space {
@@ -163,9 +164,45 @@ pub fn normalize_title(s: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    out.trim_matches(|c: char| matches!(c, ':' | '.' | ',' | ';' | '、' | '。' | '-'))
-        .trim()
-        .to_string()
+    out.trim_matches(is_trimmed).trim().to_string()
+}
+
+/// Titles to recognise (bibliography, table of contents), normalised once.
+#[derive(Debug, Clone)]
+pub struct TitleSet {
+    titles: Vec<String>,
+    /// The longest title, in chars: a text with more chars that normalisation keeps cannot
+    /// match, and is rejected without allocating.
+    max_chars: usize,
+}
+
+impl TitleSet {
+    pub fn new(titles: &[String]) -> TitleSet {
+        let titles: Vec<String> = titles.iter().map(|t| normalize_title(t)).collect();
+        let max_chars = titles.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        TitleSet { titles, max_chars }
+    }
+
+    /// Whether `text` normalises to one of the titles.
+    pub fn matches(&self, text: &str) -> bool {
+        // Every char that is neither dropped, white space nor trimmable punctuation survives
+        // normalisation as at least one char that trimming cannot remove.
+        let kept = text
+            .chars()
+            .map(fold_width)
+            .filter(|&c| !c.is_whitespace() && !is_dropped(c) && !is_trimmed(c))
+            .take(self.max_chars + 1)
+            .count();
+        kept <= self.max_chars && self.titles.contains(&normalize_title(text))
+    }
+}
+
+fn is_dropped(c: char) -> bool {
+    matches!(c, '*' | '_' | '`' | '#')
+}
+
+fn is_trimmed(c: char) -> bool {
+    matches!(c, ':' | '.' | ',' | ';' | '、' | '。' | '-')
 }
 
 /// A looser key for matching titles: no white space at all (writers differ on spaces

@@ -2,7 +2,7 @@
 //! nested or not, with or without links.
 
 use super::numbering::{self, NumberStyle};
-use super::{BlockKind, Document, normalize_title};
+use super::{BlockKind, Document, TitleSet};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -32,11 +32,11 @@ pub struct Toc {
 }
 
 pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Toc> {
-    let wanted: Vec<String> = titles.iter().map(|t| normalize_title(t)).collect();
+    let wanted = TitleSet::new(titles);
     for (i, block) in doc.blocks.iter().enumerate() {
         let is_label = matches!(block.kind, BlockKind::Heading(_))
             || (block.kind == BlockKind::Paragraph && block.item.is_none());
-        if !is_label || !wanted.contains(&normalize_title(&block.text)) {
+        if !is_label || !wanted.matches(&block.text) {
             continue;
         }
         let next = doc.blocks.get(i + 1)?;

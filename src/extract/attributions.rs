@@ -85,9 +85,10 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
                     continue;
                 }
                 let end = others.last().map_or(name_range.end, |(r, _)| r.end);
+                // Clauses are in order and do not overlap.
                 let Some(clause) = parts
-                    .iter()
-                    .find(|c| c.start < end && end <= c.end)
+                    .get(parts.partition_point(|c| c.end < end))
+                    .filter(|c| c.start < end)
                     .cloned()
                 else {
                     continue;
@@ -161,15 +162,50 @@ fn split_list(list: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
+/// Literals that every match of some pattern contains. The patterns' Unicode classes and
+/// word boundaries send the regex engine to its slow path on CJK text, so a clause without
+/// the literals is not searched at all; the findings are the same.
+struct Hints {
+    /// An ASCII capital, which every Latin name starts with.
+    latin: bool,
+    /// `and` or `&`, which lists and pairs need.
+    and: bool,
+    /// `by` or `由`, which pairs and "proposed by" need.
+    by: bool,
+}
+
+impl Hints {
+    fn of(slice: &str) -> Hints {
+        Hints {
+            latin: slice.bytes().any(|b| b.is_ascii_uppercase()),
+            and: slice.contains("and") || slice.contains('&'),
+            by: slice.contains("by") || slice.contains('由'),
+        }
+    }
+}
+
+/// The pattern's matches in `slice`, or none without searching when `may_match` is false.
+fn search<'h>(
+    re: &Regex,
+    slice: &'h str,
+    may_match: bool,
+) -> impl Iterator<Item = regex::Captures<'h>> {
+    may_match
+        .then(|| re.captures_iter(slice))
+        .into_iter()
+        .flatten()
+}
+
 /// A person named in a clause: (range, name, others, spelling only).
 type Named = (Range<usize>, String, Vec<(Range<usize>, String)>, bool);
 
 /// The people of each attribution pattern in a clause.
 fn named_in(text: &str, clause: &Range<usize>) -> Vec<Named> {
     let slice = &text[clause.clone()];
+    let hints = Hints::of(slice);
     let mut out: Vec<Named> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for caps in LIST.captures_iter(slice) {
+    for caps in search(&LIST, slice, hints.latin && hints.and) {
         if let Some(m) = caps.name("list") {
             let names = split_list(m.as_str());
             let base = clause.start + m.start();
@@ -184,13 +220,13 @@ fn named_in(text: &str, clause: &Range<usize>) -> Vec<Named> {
             }
         }
     }
-    for (r, n) in names_in(text, clause) {
+    for (r, n) in names_in(text, clause, &hints) {
         if !covered.iter().any(|o| o.start < r.end && r.start < o.end) {
             covered.push(r.clone());
             out.push((r, n, Vec::new(), false));
         }
     }
-    for caps in BARE.captures_iter(slice) {
+    for caps in search(&BARE, slice, hints.latin && slice.contains('[')) {
         if let Some(m) = caps.name("name") {
             let r = clause.start + m.start()..clause.start + m.end();
             if !covered.iter().any(|o| o.start < r.end && r.start < o.end) {
@@ -203,7 +239,7 @@ fn named_in(text: &str, clause: &Range<usize>) -> Vec<Named> {
 }
 
 /// The first person of each single-name attribution pattern in a clause.
-fn names_in(text: &str, clause: &Range<usize>) -> Vec<(Range<usize>, String)> {
+fn names_in(text: &str, clause: &Range<usize>, hints: &Hints) -> Vec<(Range<usize>, String)> {
     let slice = &text[clause.clone()];
     let mut out: Vec<(Range<usize>, String)> = Vec::new();
     let mut push = |m: regex::Match<'_>| {
@@ -212,22 +248,26 @@ fn names_in(text: &str, clause: &Range<usize>) -> Vec<(Range<usize>, String)> {
             out.push((r, m.as_str().to_string()));
         }
     };
-    for caps in POSSESSIVE.captures_iter(slice) {
+    let latin = hints.latin;
+    let possessive = slice.contains("'s") || slice.contains("’s");
+    for caps in search(&POSSESSIVE, slice, latin && possessive) {
         if let Some(m) = caps.name("name") {
             push(m);
         }
     }
-    for caps in PAIR.captures_iter(slice) {
+    let pair = hints.by || (hints.and && slice.contains('('));
+    for caps in search(&PAIR, slice, latin && pair) {
         if let Some(m) = caps.name("a").or_else(|| caps.name("b")) {
             push(m);
         }
     }
-    for caps in BY.captures_iter(slice) {
+    for caps in search(&BY, slice, latin && hints.by) {
         if let Some(m) = caps.name("a").or_else(|| caps.name("b")) {
             push(m);
         }
     }
-    for caps in ET_AL.captures_iter(slice) {
+    let et_al = slice.contains("et") || slice.contains('等');
+    for caps in search(&ET_AL, slice, latin && et_al) {
         if let Some(m) = caps.name("name") {
             let (skip, name) = trim_leading_words(m.as_str());
             let start = clause.start + m.start() + skip;
@@ -237,7 +277,7 @@ fn names_in(text: &str, clause: &Range<usize>) -> Vec<(Range<usize>, String)> {
             }
         }
     }
-    for caps in CJK_ET_AL.captures_iter(slice) {
+    for caps in search(&CJK_ET_AL, slice, slice.contains("等人")) {
         if let Some(m) = caps.name("name") {
             // "由何恺明等人": keep the name after the last particle.
             let s = m.as_str();
@@ -347,7 +387,7 @@ mod tests {
     use super::*;
 
     fn names(s: &str) -> Vec<String> {
-        names_in(s, &(0..s.len()))
+        names_in(s, &(0..s.len()), &Hints::of(s))
             .into_iter()
             .map(|(_, n)| n)
             .collect()

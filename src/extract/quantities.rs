@@ -205,13 +205,12 @@ fn number_at(text: &str, i: usize, end: usize) -> Option<(String, usize)> {
                 .starts_with(|c: char| c.is_ascii_alphabetic() && c != 'K');
         return (!year).then(|| (normalise(&first), end_at));
     }
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    let lower = word.to_lowercase();
-    let (_, v) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower)?;
-    Some((v.to_string(), i + word.len()))
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = &rest[..len];
+    let (_, v) = NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+    Some((v.to_string(), i + len))
 }
 
 fn normalise(n: &str) -> String {
@@ -306,25 +305,24 @@ fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
             return bigrams(&noun);
         }
     }
-    let words: Vec<&str> = before.split_whitespace().collect();
-    if let Some(pos) = words
+    // The verb must be one of the last two words and the attribute is at most three words
+    // before it: five words from the end are all that is read (the clause may be long).
+    let last: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    if let Some(verb) = last
         .iter()
-        .rposition(|w| matches!(*w, "is" | "are" | "was" | "equals" | "="))
-        && pos + 1 >= words.len().saturating_sub(1)
+        .take(2)
+        .position(|w| matches!(*w, "is" | "are" | "was" | "equals" | "="))
     {
-        {
-            return words[..pos]
-                .iter()
-                .rev()
-                .take(3)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
-                .map(|w| singular(&w))
-                .collect();
-        }
+        return last[verb + 1..]
+            .iter()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+            .map(|w| singular(&w))
+            .collect();
     }
     Vec::new()
 }

@@ -123,14 +123,19 @@ impl Subjects {
     /// References cited inside `range` of a block's text.
     pub fn cited_in(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> Vec<RefKey> {
         let mut out: Vec<RefKey> = Vec::new();
-        for &i in self.by_block.get(&block).into_iter().flatten() {
+        let mut seen = std::collections::HashSet::new();
+        // A block's citations are in text order: find the first in range by bisection.
+        let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
+        let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);
+        for &i in &cites[first..] {
             let c = &doc.citations[i];
-            if c.text_range.start >= range.start && c.text_range.start < range.end {
-                for t in &c.targets {
-                    let Some(k) = resolve(doc, t) else { continue };
-                    if !out.contains(&k) {
-                        out.push(k);
-                    }
+            if c.text_range.start >= range.end {
+                break;
+            }
+            for t in &c.targets {
+                let Some(k) = resolve(doc, t) else { continue };
+                if seen.insert(k.clone()) {
+                    out.push(k);
                 }
             }
         }
@@ -175,7 +180,10 @@ impl Subjects {
             return out;
         }
         for (name, key) in &self.names {
-            let Some(key) = key else { continue };
+            // An empty alias (possible in a user's rules file) names nothing.
+            let Some(key) = key.as_ref().filter(|_| !name.is_empty()) else {
+                continue;
+            };
             let mut from = 0;
             while let Some(p) = lower[from..].find(name.as_str()) {
                 let at = from + p;

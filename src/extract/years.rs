@@ -49,18 +49,29 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                 continue;
             }
             let parts = clauses(text, sentence.clone());
+            // Per-clause and per-sentence answers, computed once however many years the
+            // sentence holds.
+            let mut proposal: Vec<Option<bool>> = vec![None; parts.len()];
+            let mut has_proposal_at =
+                |k: usize| *proposal[k].get_or_insert_with(|| has_proposal(text, &parts[k], rules));
+            let mut about: Vec<Option<Option<RefKey>>> = vec![None; parts.len()];
+            let mut about_at = |k: usize| {
+                about[k]
+                    .get_or_insert_with(|| subjects.about(doc, b, &parts[k]))
+                    .clone()
+            };
+            let mut about_sentence = None;
             let lower_sentence = text[sentence.clone()].to_lowercase();
             let preprint = rules
                 .preprint_words
                 .iter()
                 .any(|w| lower_sentence.contains(&w.to_lowercase()));
             for (y, year) in years {
-                let Some(ci) = parts
-                    .iter()
-                    .position(|c| c.start <= y.start && y.end <= c.end)
-                else {
+                // Clauses are in order and do not overlap.
+                let ci = parts.partition_point(|c| c.end < y.end);
+                if parts.get(ci).is_none_or(|c| c.start > y.start) {
                     continue;
-                };
+                }
                 if !is_about_proposal_date(text, &y) {
                     continue;
                 }
@@ -68,10 +79,11 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                 if is_author_year(text, clause, &y) {
                     // "Krizhevsky et al. (2012) [1]", "(Lamport, 1998)": the year of the cited
                     // work — the author-year citation around the year, else the sentence's.
-                    let own = subjects.citation_at(doc, b, y.start);
-                    let subject = match own {
+                    let subject = match subjects.citation_at(doc, b, y.start) {
                         Some(own) => own,
-                        None => subjects.about(doc, b, sentence),
+                        None => about_sentence
+                            .get_or_insert_with(|| subjects.about(doc, b, sentence))
+                            .clone(),
                     };
                     if let Some(subject) = subject {
                         out.push(YearClaim {
@@ -84,21 +96,17 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                     }
                     continue;
                 }
-                let claim_clause =
-                    if has_proposal(text, clause, rules) || names_publication(text, &y) {
-                        Some(clause.clone())
-                    } else if is_opening(text, sentence, clause, &y) {
-                        parts
-                            .get(ci + 1)
-                            .filter(|next| has_proposal(text, next, rules))
-                            .cloned()
-                    } else {
-                        None
-                    };
+                let claim_clause = if has_proposal_at(ci) || names_publication(text, &y) {
+                    Some(ci)
+                } else if is_opening(text, sentence, clause, &y) {
+                    Some(ci + 1).filter(|&next| next < parts.len() && has_proposal_at(next))
+                } else {
+                    None
+                };
                 let Some(claim_clause) = claim_clause else {
                     continue;
                 };
-                let mut subject = subjects.about(doc, b, &claim_clause);
+                let mut subject = about_at(claim_clause);
                 // "GPT-3 [10], released in 2020, …" or "EM [4]，它于1976年发表": the clause
                 // continues the subject of a clause that ends with its citation.
                 if subject.is_none()
@@ -108,7 +116,7 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                 {
                     let prev = &parts[ci - 1];
                     if text[prev.clone()].trim_end().ends_with([']', '］', '】']) {
-                        subject = subjects.about(doc, b, prev);
+                        subject = about_at(ci - 1);
                     }
                 }
                 if let Some(subject) = subject {
@@ -284,15 +292,18 @@ fn is_about_proposal_date(text: &str, y: &Range<usize>) -> bool {
     {
         return false;
     }
-    let before = text[..y.start].trim_end().to_lowercase();
-    let after = &text[y.end..];
-    let word_before = before
+    // Only the word before the year is read (the block before it may be long). White space
+    // bounds case folding's context, so folding the word alone folds it as in the block.
+    let word_before = text[..y.start]
+        .trim_end()
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .unwrap_or("");
-    let blocked_before = BEFORE_NOT_PROPOSAL
-        .iter()
-        .any(|w| word_before == *w || (w.chars().all(|c| !c.is_ascii()) && before.ends_with(w)));
+        .unwrap_or("")
+        .to_lowercase();
+    let after = &text[y.end..];
+    let blocked_before = BEFORE_NOT_PROPOSAL.iter().any(|w| {
+        word_before == *w || (w.chars().all(|c| !c.is_ascii()) && word_before.ends_with(w))
+    });
     let blocked_after = AFTER_NOT_PROPOSAL.iter().any(|w| after.starts_with(w));
     !blocked_before && !blocked_after
 }
@@ -382,6 +393,10 @@ fn is_opening(
 pub fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.chars().any(crate::document::sentences::is_cjk) {
         return hay.contains(needle);
+    }
+    // An empty word (possible in a user's rules file) is no word.
+    if needle.is_empty() {
+        return false;
     }
     let mut from = 0;
     while let Some(p) = hay[from..].find(needle) {

@@ -64,7 +64,32 @@ pub fn parse_file(path: &str, text: &str) -> Result<RulesFile, RulesError> {
             });
         }
     }
+    if let Some(claims) = &file.claims {
+        for pattern in &claims.attribution {
+            if let Err(e) = compile(pattern.get_ref()) {
+                return Err(RulesError {
+                    path: path.to_string(),
+                    text: text.to_string(),
+                    message: format!("invalid attribution pattern: {e}"),
+                    span: Some(pattern.span()),
+                });
+            }
+        }
+    }
     Ok(file)
+}
+
+/// The most memory a user-supplied regular expression may compile to. The `regex` crate
+/// matches in linear time, so no pattern can backtrack catastrophically; the limit bounds
+/// the other cost, the size of the compiled program (`a{1000}{1000}` is refused).
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a user-supplied pattern within [`REGEX_SIZE_LIMIT`].
+pub fn compile(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
 }
 
 /// Builds the rules from the embedded defaults (unless dropped) and the given files.

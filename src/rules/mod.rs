@@ -3,9 +3,11 @@
 //! organisations, known works, claim words).
 
 mod load;
+mod memo;
 pub mod model;
 
-pub use load::{EMBEDDED, RulesError, load, parse_file};
+pub use load::{EMBEDDED, REGEX_SIZE_LIMIT, RulesError, compile, load, parse_file};
+pub use memo::Memo;
 pub use model::{CheckSetting, ContrastPair, LabelPair, RulesFile, Work};
 
 use crate::checks::{self, CheckMeta};
@@ -29,6 +31,15 @@ pub struct Rules {
     pub label_assignment: Vec<String>,
     pub attribution_patterns: Vec<String>,
     pub count_intro: Vec<String>,
+    /// Matchers built from these rules for the extractors and checks.
+    pub derived: Derived,
+}
+
+/// What extractors and checks build from the rules once rather than per file.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// `canonical_terms` by case-folded form, for `term-inconsistent`.
+    pub(crate) canonical: Memo<Vec<String>, std::collections::HashMap<String, String>>,
 }
 
 impl Rules {
@@ -68,7 +79,8 @@ impl Rules {
             self.proposal_words.extend(c.proposal);
             self.preprint_words.extend(c.preprint);
             self.label_assignment.extend(c.label_assignment);
-            self.attribution_patterns.extend(c.attribution);
+            self.attribution_patterns
+                .extend(c.attribution.into_iter().map(toml::Spanned::into_inner));
             self.count_intro.extend(c.count_intro);
         }
     }

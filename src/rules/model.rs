@@ -40,7 +40,7 @@ pub struct Titles {
     pub titles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LabelPair {
     pub labels: [String; 2],
@@ -97,9 +97,10 @@ pub struct ClaimWords {
     /// Phrases that assign a label to a subject ("作为", "serve as").
     #[serde(default)]
     pub label_assignment: Vec<String>,
-    /// Regular expressions for attributions to people; `name` is the named group.
+    /// Regular expressions for attributions to people; `name` is the named group. Each must
+    /// compile within [`super::REGEX_SIZE_LIMIT`].
     #[serde(default)]
-    pub attribution: Vec<String>,
+    pub attribution: Vec<Spanned<String>>,
     /// Words that introduce a count of the items that follow ("包含", "consists of").
     #[serde(default)]
     pub count_intro: Vec<String>,

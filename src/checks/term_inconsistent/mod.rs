@@ -40,7 +40,12 @@ impl Check for TermInconsistent {
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let tokens = tokens(ctx.doc);
-        let canonical = canonical_terms(&ctx.rules.canonical_terms);
+        let terms = &ctx.rules.canonical_terms;
+        let canonical = ctx.rules.derived.canonical.get(
+            |t| t == terms,
+            || terms.clone(),
+            || canonical_terms(terms),
+        );
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
         for n in [3, 2] {
@@ -54,20 +59,20 @@ impl Check for TermInconsistent {
 }
 
 /// Canonical spellings by case-folded form, for the terms made of plain words.
-fn canonical_terms(terms: &[String]) -> HashMap<String, &str> {
+fn canonical_terms(terms: &[String]) -> HashMap<String, String> {
     terms
         .iter()
         .filter(|t| {
             let w = words(t, 0..t.len());
             !w.is_empty() && w.iter().map(|w| w.text).collect::<Vec<_>>().join(" ") == **t
         })
-        .map(|t| (t.to_lowercase(), t.as_str()))
+        .map(|t| (t.to_lowercase(), t.clone()))
         .collect()
 }
 
 fn word_findings(
     tokens: &[Token<'_>],
-    canonical: &HashMap<String, &str>,
+    canonical: &HashMap<String, String>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
@@ -79,7 +84,7 @@ fn word_findings(
     let mut order = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let key = t.text.to_lowercase();
-        let canon = canonical.get(&key).copied();
+        let canon = canonical.get(key.as_str()).map(String::as_str);
         // Inside "Zero Redundancy Optimizer" a capital belongs to the longer name.
         if canon.is_none() && (t.text.chars().count() < 3 || in_run[i]) {
             continue;
@@ -111,7 +116,7 @@ fn word_findings(
     }
     for key in order {
         let occs = &groups[&key];
-        if let Some(c) = canonical.get(&key) {
+        if let Some(c) = canonical.get(key.as_str()) {
             if !occs.iter().any(|o| o.form != occs[0].form) {
                 continue;
             }
@@ -154,7 +159,7 @@ fn word_findings(
 fn phrase_findings(
     tokens: &[Token<'_>],
     n: usize,
-    canonical: &HashMap<String, &str>,
+    canonical: &HashMap<String, String>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
@@ -177,7 +182,7 @@ fn phrase_findings(
         };
         let form = spelling(p);
         let key = form.to_lowercase();
-        if !titles.contains_key(&key) && !canonical.contains_key(&key) {
+        if !titles.contains_key(&key) && !canonical.contains_key(key.as_str()) {
             continue;
         }
         if p.iter().any(|t| is_all_caps(t.text)) {
@@ -195,7 +200,7 @@ fn phrase_findings(
     }
     for key in order {
         let occs = &groups[&key];
-        if let Some(c) = canonical.get(&key) {
+        if let Some(c) = canonical.get(key.as_str()) {
             if occs.iter().any(|o| o.form == *c) {
                 report(
                     tokens,

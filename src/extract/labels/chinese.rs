@@ -13,7 +13,11 @@ mod words;
 pub(super) fn object(text: &str, span: Range<usize>, labels: &[LabelForm]) -> Option<Object> {
     let obj = &text[span.clone()];
     let mut best: Option<(usize, &LabelForm)> = None;
-    for l in labels.iter().filter(|l| l.words.is_empty()) {
+    // An empty label (possible in a user's rules file) labels nothing.
+    for l in labels
+        .iter()
+        .filter(|l| l.words.is_empty() && !l.text.is_empty())
+    {
         let mut from = 0;
         while let Some(p) = obj[from..].find(l.text.as_str()) {
             let at = from + p;
