@@ -72,7 +72,8 @@ pub(crate) struct Subject {
 }
 
 struct Extractor<'r> {
-    phrases: AhoCorasick,
+    /// Built once per rules set (the automaton dominates a per-file build).
+    phrases: std::sync::Arc<AhoCorasick>,
     phrase_text: Vec<&'r str>,
     labels: Vec<LabelForm>,
 }
@@ -106,11 +107,19 @@ impl<'r> Extractor<'r> {
             return None;
         }
         let phrase_text: Vec<&str> = rules.label_assignment.iter().map(String::as_str).collect();
-        let phrases = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&phrase_text)
-            .ok()?;
+        let phrases = rules.derived.label_phrases.get(
+            |k| *k == rules.label_assignment,
+            || rules.label_assignment.clone(),
+            || {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&rules.label_assignment)
+                    .ok()
+                    .map(std::sync::Arc::new)
+            },
+        );
+        let phrases = Option::clone(&phrases)?;
         let mut labels = Vec::new();
         for (pair, p) in rules.label_pairs.iter().enumerate() {
             for (side, text) in p.labels.iter().enumerate() {

@@ -38,6 +38,8 @@ pub struct Rules {
 /// What extractors and checks build from the rules once rather than per file.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
+    /// The label-assignment phrases' automaton, from `label_assignment`.
+    pub(crate) label_phrases: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
     pub(crate) canonical: Memo<Vec<String>, std::collections::HashMap<String, String>>,
 }
