@@ -85,6 +85,10 @@ fn author_year(name: &str, year: &str) -> Option<CiteTarget> {
 /// Author-year citations in a text.
 pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out: Vec<(Range<usize>, Vec<CiteTarget>)> = Vec::new();
+    // Every form has a parenthesis and a capital: most blocks need no regex search.
+    if !text.contains(['(', '（']) || !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return out;
+    }
     for m in NARRATIVE.captures_iter(text) {
         let (Some(all), Some(name), Some(year)) = (m.get(0), m.name("name"), m.name("year")) else {
             continue;
