@@ -23,17 +23,6 @@ const CLASSIFIERS: &[&str] = &[
     "个", "种", "类", "项", "步", "条", "点", "部分", "层", "级", "方面", "阶段", "过程", "环节",
     "要素", "原则", "条件", "特点", "大类", "部", "类型", "方法", "件",
 ];
-const ENGLISH: &[(&str, u32)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-];
 
 pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     let mut out = Vec::new();
@@ -132,7 +121,10 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
     let n = words.len();
     for (k, (at, w)) in words.iter().enumerate().rev().take(6) {
         let lower = w.to_lowercase();
-        if let Some((_, v)) = ENGLISH.iter().find(|(e, _)| *e == lower) {
+        if let Some((_, v)) = super::quantities::NUMBER_WORDS
+            .iter()
+            .find(|(e, v)| *e == lower && (2..=10).contains(v))
+        {
             let between = n - k - 1;
             if (1..=5).contains(&between) {
                 return Some((*v, start + at..start + at + w.len()));

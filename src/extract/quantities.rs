@@ -98,7 +98,7 @@ const UNITS: &[(&str, &str)] = &[
     ("瓦", "W"),
 ];
 
-const NUMBER_WORDS: &[(&str, u32)] = &[
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("one", 1),
     ("two", 2),
     ("three", 3),

@@ -203,6 +203,25 @@ fn is_author_year(text: &str, clause: &Range<usize>, y: &Range<usize>) -> bool {
 /// Words that may follow a year that dates a publication ("proposed in 2014 by", "In 2017,
 /// Vaswani", "his 1927 paper"); any other word makes the year part of a name or a modifier
 /// ("the ILSVRC 2010 test set", "the 2020 CASP14 assessment").
+/// Nouns naming a publication: "Hubble's 1927 paper", "the 1973 review".
+const PUBLICATION_NOUNS: &[&str] = &[
+    "paper",
+    "papers",
+    "article",
+    "study",
+    "review",
+    "report",
+    "note",
+    "book",
+    "monograph",
+    "thesis",
+    "survey",
+    "letter",
+    "essay",
+    "treatise",
+    "textbook",
+];
+
 const AFTER_YEAR: &[&str] = &[
     "by",
     "and",
@@ -236,21 +255,6 @@ const AFTER_YEAR: &[&str] = &[
     "his",
     "her",
     "its",
-    "paper",
-    "papers",
-    "article",
-    "study",
-    "review",
-    "report",
-    "note",
-    "book",
-    "monograph",
-    "thesis",
-    "survey",
-    "letter",
-    "essay",
-    "treatise",
-    "textbook",
     "conference",
     "workshop",
     "edition",
@@ -275,7 +279,11 @@ fn is_about_proposal_date(text: &str, y: &Range<usize>) -> bool {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
-    if !next_word.is_empty() && !AFTER_YEAR.contains(&next_word.to_lowercase().as_str()) {
+    let next = next_word.to_lowercase();
+    if !next.is_empty()
+        && !AFTER_YEAR.contains(&next.as_str())
+        && !PUBLICATION_NOUNS.contains(&next.as_str())
+    {
         return false;
     }
     // "ILSVRC 2010": a year right after an all-capitals name is part of that name.
@@ -311,41 +319,21 @@ fn is_about_proposal_date(text: &str, y: &Range<usize>) -> bool {
 /// "Hubble's 1927 paper", "Fama's 1973 review", "1886 年发表的计算": the year dates a
 /// publication named right after it.
 fn names_publication(text: &str, y: &Range<usize>) -> bool {
-    const NOUNS: &[&str] = &[
-        "paper",
-        "article",
-        "study",
-        "review",
-        "report",
-        "note",
-        "book",
-        "monograph",
-        "thesis",
-        "survey",
-        "letter",
-        "essay",
-        "treatise",
-        "textbook",
-        "论文",
-        "文章",
-        "综述",
-        "专著",
-        "报告",
-    ];
-    let after = text[y.end..]
+    const CJK_NOUNS: &[&str] = &["论文", "文章", "综述", "专著", "报告"];
+    // Only the next few words matter; the rest of the block may be long.
+    let after: String = text[y.end..]
         .trim_start()
         .trim_start_matches('年')
+        .chars()
+        .take(40)
+        .collect::<String>()
         .to_lowercase();
     let words: Vec<&str> = after.split_whitespace().take(3).collect();
-    NOUNS.iter().any(|n| {
-        if n.is_ascii() {
-            words
-                .iter()
-                .any(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()) == *n)
-        } else {
-            after.chars().take(8).collect::<String>().contains(n)
-        }
-    })
+    let head: String = after.chars().take(8).collect();
+    words
+        .iter()
+        .any(|w| PUBLICATION_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        || CJK_NOUNS.iter().any(|n| head.contains(n))
 }
 
 fn starts_with_pronoun(text: &str, clause: &Range<usize>) -> bool {
