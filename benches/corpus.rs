@@ -1,7 +1,7 @@
 //! Throughput over a corpus of real Markdown, against the parse floor.
 //!
 //! ```text
-//! FACTLINT_CORPUS=/work/shared/corpus cargo bench --bench corpus
+//! FACTLINT_CORPUS=../shared/corpus cargo bench --bench corpus
 //! ```
 //!
 //! Reports in one run, each the median of `FACTLINT_BENCH_RUNS` (default 5) runs:
@@ -24,7 +24,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-const DEFAULT_CORPUS: &str = "/work/shared/corpus";
+/// `../shared/corpus` beside the crate, as laid out for developers and CI.
+const DEFAULT_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 
 fn main() {
     let dir = PathBuf::from(std::env::var("FACTLINT_CORPUS").unwrap_or(DEFAULT_CORPUS.into()));
