@@ -36,8 +36,10 @@ pub struct Block {
     pub range: Range<usize>,
     pub text: String,
     /// The text as a reader sees it, with code spans' content kept: what titles are
-    /// compared by (a TOC entry against its heading).
+    /// compared by (a TOC entry against its heading). Kept only for headings and list
+    /// items (see `keeps_plain`); empty for other blocks.
     pub plain: String,
+    keep_plain: bool,
     segments: Vec<Segment>,
     /// The nearest heading at or before this block.
     pub section: Option<usize>,
@@ -60,6 +62,7 @@ impl Block {
             range: start..start,
             text: String::new(),
             plain: String::new(),
+            keep_plain: matches!(kind, BlockKind::Heading(_) | BlockKind::ItemText),
             segments: Vec::new(),
             section: None,
             item: None,
@@ -78,15 +81,24 @@ impl Block {
             exact,
         });
         self.text.push_str(piece);
-        self.plain.push_str(piece);
+        if self.keep_plain {
+            self.plain.push_str(piece);
+        }
         self.extend_range(src);
+    }
+
+    /// Keeps the reader's text for a block that is a title or a list item (a TOC entry).
+    pub fn keep_plain(&mut self) {
+        self.keep_plain = true;
     }
 
     /// Appends code or math: a placeholder in `text`, the content itself in `plain`.
     pub fn push_code(&mut self, code: &str, src: Range<usize>) {
         self.push_placeholder(PLACEHOLDER, src);
-        self.plain.pop();
-        self.plain.push_str(code);
+        if self.keep_plain {
+            self.plain.pop();
+            self.plain.push_str(code);
+        }
     }
 
     pub fn push_placeholder(&mut self, c: char, src: Range<usize>) {
@@ -96,7 +108,9 @@ impl Block {
             exact: false,
         });
         self.text.push(c);
-        self.plain.push(c);
+        if self.keep_plain {
+            self.plain.push(c);
+        }
         self.extend_range(src);
     }
 

@@ -126,6 +126,9 @@ impl Builder<'_> {
         block.section = self.headings.len().checked_sub(1);
         block.item = self.innermost_item();
         block.footnote = self.innermost_footnote();
+        if block.item.is_some() {
+            block.keep_plain();
+        }
         self.current = Some(block);
     }
 
