@@ -46,12 +46,17 @@ impl Check for TermInconsistent {
             || terms.clone(),
             || canonical_terms(terms),
         );
+        // Case folding once per distinct spelling, not once per occurrence.
+        let mut lower: HashMap<&str, String> = HashMap::new();
+        for t in &tokens {
+            lower.entry(t.text).or_insert_with(|| t.text.to_lowercase());
+        }
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
         for n in [3, 2] {
-            phrase_findings(&tokens, n, &canonical, &mut flagged, &mut findings);
+            phrase_findings(&tokens, n, &canonical, &lower, &mut flagged, &mut findings);
         }
-        word_findings(&tokens, &canonical, &mut flagged, &mut findings);
+        word_findings(&tokens, &canonical, &lower, &mut flagged, &mut findings);
         for f in findings {
             out.push(f.diagnostic(ctx));
         }
@@ -73,9 +78,15 @@ fn canonical_terms(terms: &[String]) -> HashMap<String, String> {
 fn word_findings(
     tokens: &[Token<'_>],
     canonical: &HashMap<String, String>,
+    lower: &HashMap<&str, String>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
+    // A word written one way only, without a canonical spelling, cannot be inconsistent.
+    let mut spellings: HashMap<&str, usize> = HashMap::new();
+    for folded in lower.values() {
+        *spellings.entry(folded.as_str()).or_default() += 1;
+    }
     let mut in_run = vec![false; tokens.len()];
     for run in capitalised_runs(tokens) {
         in_run[run].fill(true);
@@ -83,8 +94,14 @@ fn word_findings(
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
     let mut order = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let key = t.text.to_lowercase();
-        let canon = canonical.get(key.as_str()).map(String::as_str);
+        let Some(folded) = lower.get(t.text) else {
+            continue;
+        };
+        let canon = canonical.get(folded.as_str()).map(String::as_str);
+        if canon.is_none() && spellings.get(folded.as_str()).is_none_or(|&n| n < 2) {
+            continue;
+        }
+        let key = folded.clone();
         // Inside "Zero Redundancy Optimizer" a capital belongs to the longer name.
         if canon.is_none() && (t.text.chars().count() < 3 || in_run[i]) {
             continue;
@@ -160,6 +177,7 @@ fn phrase_findings(
     tokens: &[Token<'_>],
     n: usize,
     canonical: &HashMap<String, String>,
+    lower: &HashMap<&str, String>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
@@ -174,9 +192,27 @@ fn phrase_findings(
                 .push(Occurrence { first, len, form });
         }
     }
+    // Only phrases whose first word starts a known title or canonical name can matter.
+    let first_words: std::collections::HashSet<&str> = titles
+        .keys()
+        .map(String::as_str)
+        .chain(
+            canonical
+                .keys()
+                .map(String::as_str)
+                .filter(|k| k.contains(' ')),
+        )
+        .filter_map(|k| k.split(' ').next())
+        .collect();
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
     let mut order = Vec::new();
     for first in 0..tokens.len() {
+        let starts = lower
+            .get(tokens[first].text)
+            .is_some_and(|l| first_words.contains(l.as_str()));
+        if !starts {
+            continue;
+        }
         let Some(p) = phrase(tokens, first, n) else {
             continue;
         };
