@@ -82,10 +82,15 @@ fn word_findings(
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
-    // A word written one way only, without a canonical spelling, cannot be inconsistent.
-    let mut spellings: HashMap<&str, usize> = HashMap::new();
-    for folded in lower.values() {
-        *spellings.entry(folded.as_str()).or_default() += 1;
+    // Without a canonical spelling, only spellings that differ beyond their first letter
+    // are compared: a word whose spellings agree after it ("The"/"the") cannot be reported.
+    let mut differs: HashMap<&str, (&str, bool)> = HashMap::new();
+    for (raw, folded) in lower {
+        let tail = raw.char_indices().nth(1).map_or("", |(i, _)| &raw[i..]);
+        differs
+            .entry(folded.as_str())
+            .and_modify(|(first, d)| *d |= *first != tail)
+            .or_insert((tail, false));
     }
     let mut in_run = vec![false; tokens.len()];
     for run in capitalised_runs(tokens) {
@@ -98,7 +103,7 @@ fn word_findings(
             continue;
         };
         let canon = canonical.get(folded.as_str()).map(String::as_str);
-        if canon.is_none() && spellings.get(folded.as_str()).is_none_or(|&n| n < 2) {
+        if canon.is_none() && differs.get(folded.as_str()).is_none_or(|&(_, d)| !d) {
             continue;
         }
         let key = folded.clone();
