@@ -10,6 +10,7 @@ pub mod citation;
 pub mod entry;
 mod enumeration;
 pub mod line_index;
+pub mod names;
 pub mod numbering;
 mod parse;
 pub mod sentences;
