@@ -3,20 +3,11 @@
 
 mod common;
 
-use factlint::rules::Rules;
-
 #[test]
 fn seed_has_one_acronym_finding_on_rlhf() {
-    let text = std::fs::read_to_string(common::root().join("fixtures/aigc-survey.md"))
-        .expect("seed fixture");
-    let rules = Rules::defaults().expect("default rules");
-    let diagnostics = factlint::check_text(&text, &rules);
-    let found: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.rule == "acronym-expansion")
-        .collect();
-    assert_eq!(found.len(), 1, "{}", common::render(&text, &diagnostics));
-    let d = found[0];
+    let (text, found, rendered) = common::seed_findings("acronym-expansion");
+    assert_eq!(found.len(), 1, "{rendered}");
+    let d = &found[0];
     assert_eq!(d.category.as_str(), "acronym");
     assert_eq!(
         &text[d.range.clone()],

@@ -2,20 +2,11 @@
 
 mod common;
 
-use factlint::rules::Rules;
-
 #[test]
 fn seed_has_one_label_conflict_on_the_second_negative() {
-    let text = std::fs::read_to_string(common::root().join("fixtures/aigc-survey.md"))
-        .expect("seed fixture");
-    let rules = Rules::defaults().expect("default rules");
-    let diagnostics = factlint::check_text(&text, &rules);
-    let found: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.rule == "label-conflict")
-        .collect();
-    assert_eq!(found.len(), 1, "{}", common::render(&text, &diagnostics));
-    let d = found[0];
+    let (text, found, rendered) = common::seed_findings("label-conflict");
+    assert_eq!(found.len(), 1, "{rendered}");
+    let d = &found[0];
     assert_eq!(&text[d.range.clone()], "负样本");
     assert!(text[..d.range.start].ends_with("真实数据作为判别器的"));
     assert_eq!(d.related.len(), 1);

@@ -67,6 +67,13 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                 .iter()
                 .any(|w| lower_sentence.contains(&w.to_lowercase()));
             for (y, year) in years {
+                let claim = |y: Range<usize>, subject: RefKey| YearClaim {
+                    block: b,
+                    range: block.source_range(y),
+                    year,
+                    subject,
+                    preprint,
+                };
                 // Clauses are in order and do not overlap.
                 let ci = parts.partition_point(|c| c.end < y.end);
                 if parts.get(ci).is_none_or(|c| c.start > y.start) {
@@ -86,13 +93,7 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                             .clone(),
                     };
                     if let Some(subject) = subject {
-                        out.push(YearClaim {
-                            block: b,
-                            range: block.source_range(y),
-                            year,
-                            subject,
-                            preprint,
-                        });
+                        out.push(claim(y, subject));
                     }
                     continue;
                 }
@@ -120,13 +121,7 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Ye
                     }
                 }
                 if let Some(subject) = subject {
-                    out.push(YearClaim {
-                        block: b,
-                        range: block.source_range(y),
-                        year,
-                        subject,
-                        preprint,
-                    });
+                    out.push(claim(y, subject));
                 }
             }
         }

@@ -123,3 +123,14 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The seed article, and the diagnostics of one check on it with the default rules.
+pub fn seed_findings(rule: &str) -> (String, Vec<Diagnostic>, String) {
+    let text =
+        std::fs::read_to_string(root().join("fixtures/aigc-survey.md")).expect("seed fixture");
+    let rules = factlint::rules::Rules::defaults().expect("default rules");
+    let all = factlint::check_text(&text, &rules);
+    let rendered = render(&text, &all);
+    let found = all.into_iter().filter(|d| d.rule == rule).collect();
+    (text, found, rendered)
+}
