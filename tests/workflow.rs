@@ -74,36 +74,22 @@ fn fix_writes_fixtures_byte_for_byte_and_only_once() {
 fn output_file_gets_the_format_and_stdout_the_human_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("a.md"), "# T\n\n1. a\n3. b\n").expect("write");
-    let out = factlint(
-        dir.path(),
-        &[
-            "check",
-            "--color",
-            "never",
-            "--format",
-            "sarif",
-            "--output",
-            "out/r.sarif",
-            "a.md",
-        ],
-    );
+    let args = [
+        "check",
+        "--color",
+        "never",
+        "--format",
+        "sarif",
+        "--output",
+        "out/r.sarif",
+        "a.md",
+    ];
+    let out = factlint(dir.path(), &args);
     // The output directory must exist; a clear error, not a panic.
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("error:"));
     std::fs::create_dir(dir.path().join("out")).expect("mkdir");
-    let out = factlint(
-        dir.path(),
-        &[
-            "check",
-            "--color",
-            "never",
-            "--format",
-            "sarif",
-            "--output",
-            "out/r.sarif",
-            "a.md",
-        ],
-    );
+    let out = factlint(dir.path(), &args);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(

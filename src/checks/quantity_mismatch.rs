@@ -51,9 +51,7 @@ impl QuantityMismatch {
             };
             let Some(entry) = bib.get(&key) else { continue };
             // A footnote that is a remark has no title to compare with.
-            let bibliographic = matches!(key, crate::document::RefKey::Number(_))
-                || !entry.parsed.authors.is_empty();
-            if !bibliographic {
+            if !entry.is_bibliographic() {
                 continue;
             }
             let mut facts: Vec<(Quantity, Option<std::ops::Range<usize>>)> = Vec::new();

@@ -38,16 +38,13 @@ impl Check for YearMismatch {
             };
             let known = ctx.claims.subjects.work(&claim.subject, ctx.rules);
             // A footnote that is a remark rather than a reference has no publication year.
-            let bibliographic = matches!(claim.subject, RefKey::Number(_))
-                || (!entry.parsed.authors.is_empty() && entry.parsed.title.is_some());
-            if !bibliographic {
+            if !entry.is_bibliographic() {
                 continue;
             }
             let reference_year = entry
                 .parsed
                 .year
                 .as_ref()
-                .filter(|_| bibliographic)
                 .map(|(y, r)| (*y, Some(r.clone())));
             let year = reference_year.or_else(|| known.and_then(|w| w.year).map(|y| (y, None)));
             let Some((ref_year, ref_range)) = year else {

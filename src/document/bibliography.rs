@@ -49,6 +49,13 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// Whether the entry is a reference to a work: a numbered entry, or one that names
+    /// authors and a title. A footnote that is a remark is not.
+    pub fn is_bibliographic(&self) -> bool {
+        matches!(self.key, Some(RefKey::Number(_)))
+            || (!self.parsed.authors.is_empty() && self.parsed.title.is_some())
+    }
+
     /// Maps a range of the entry's `text` to the source.
     pub fn source_range(&self, doc: &Document<'_>, range: Range<usize>) -> Range<usize> {
         match self.block.and_then(|b| doc.blocks.get(b)) {

@@ -29,48 +29,35 @@ pub struct Attribution {
 const NAME: &str = r"(?:(?:[A-Z][\p{Latin}'’\-]*\.?|van|von|de|der|den|da|di|le|la|du)\s+){0,3}[A-Z][\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Latin}'’\-]*";
 
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::constant(&format!(
         r"(?P<name>{NAME})\s*(?:et\s+al\b|等人|等(?:[提在于发设开]|\s*\[))"
     ))
-    .unwrap_or_else(|_| unreachable_regex())
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::constant(&format!(
         r"(?:(?:由|by)\s*(?P<a>{NAME})\s*(?:and|&|和|与|及)\s*{NAME})|(?:(?P<b>{NAME})\s+(?:and|&)\s+{NAME}\s*\(\s*(?:19|20)\d\d)"
     ))
-    .unwrap_or_else(|_| unreachable_regex())
 });
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::constant(&format!(
         r"(?P<list>{NAME}(?:\s*,\s*{NAME})*\s*,?\s*(?:and|&)\s*{NAME})\s*(?:\[|\(\s*(?:19|20)\d\d|['’]s?\s)"
     ))
-    .unwrap_or_else(|_| unreachable_regex())
 });
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::constant(&format!(
         r"(?P<name>{NAME})['’]s\s+(?:[\p{{L}}\d-]+\s+){{0,4}}?(?:paper|papers|note|comparison|study|article|model|formula|work|review|proof|algorithm|analysis|book|monograph|thesis|survey|report|framework|method|approach|protocol|design|argument|critique|lectures?|experiments?|textbook|treatise|essay|letter|derivation|construction|scheme|classic)\b"
     ))
-    .unwrap_or_else(|_| unreachable_regex())
 });
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{Latin}\d\-])(?P<name>[A-Z]\p{Ll}{3,})\s*\[\d")
-        .unwrap_or_else(|_| unreachable_regex())
+    crate::pattern::constant(r"(?:^|[^\p{Latin}\d\-])(?P<name>[A-Z]\p{Ll}{3,})\s*\[\d")
 });
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::constant(&format!(
         r"(?:(?:proposed|introduced|developed|invented|presented|described|devised|designed|written|formulated|published)\s+by\s+(?P<a>{NAME}))|(?:由\s*(?P<b>{NAME})\s*[^，。,；;]{{0,20}}?(?:提出|发明|设计|开发|发表|编写|撰写|阐述|证明|给出|描述|报告|总结))"
     ))
-    .unwrap_or_else(|_| unreachable_regex())
 });
-static CJK_ET_AL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>\p{Han}{2,6})等人").unwrap_or_else(|_| unreachable_regex())
-});
-
-/// The patterns above are constants; a failure to compile them is a programming error that
-/// the unit tests catch. Fall back to a regex that never matches.
-fn unreachable_regex() -> Regex {
-    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable_regex())
-}
+static CJK_ET_AL: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::constant(r"(?P<name>\p{Han}{2,6})等人"));
 
 pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<Attribution> {
     let mut out = Vec::new();
