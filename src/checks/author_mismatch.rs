@@ -28,13 +28,13 @@ impl Check for AuthorMismatch {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let Some(bib) = &doc.bibliography else { return };
-        for a in &ctx.claims.attributions {
+        for a in ctx.claims.attributions() {
             let Some(entry) = bib.get(&a.subject) else {
                 continue;
             };
             // A reference without authors (a bare title or URL) borrows them from the known
             // work it names in the rules.
-            let known: Vec<Author> = match ctx.claims.subjects.work(&a.subject, ctx.rules) {
+            let known: Vec<Author> = match ctx.claims.subjects().work(&a.subject, ctx.rules) {
                 Some(w) if entry.parsed.authors.is_empty() => w
                     .authors
                     .iter()

@@ -22,7 +22,7 @@ impl Check for CountMismatch {
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-        for claim in &ctx.claims.counts {
+        for claim in ctx.claims.counts() {
             let n = claim.items.len();
             let count = claim.count as usize;
             // Fewer items than announced: one item is usually a formatting accident, and a

@@ -75,7 +75,7 @@ pub(crate) use declare_check;
 pub struct Context<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub rules: &'a Rules,
-    pub claims: &'a Claims,
+    pub claims: &'a Claims<'a, 'd>,
     pub meta: &'static CheckMeta,
     pub severity: Severity,
 }
@@ -126,7 +126,7 @@ pub fn find(id: &str) -> Option<&'static dyn Check> {
 /// Runs every enabled check on a document.
 pub fn run_all(doc: &Document<'_>, rules: &Rules) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let claims = Claims::extract(doc, rules);
+    let claims = Claims::new(doc, rules);
     for check in ALL {
         let meta = check.meta();
         if let Some(severity) = rules.effective(meta) {

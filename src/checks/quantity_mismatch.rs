@@ -37,14 +37,14 @@ impl QuantityMismatch {
     fn against_titles(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let Some(bib) = &doc.bibliography else { return };
-        for pq in &ctx.claims.quantities {
+        for pq in ctx.claims.quantities() {
             let block = &doc.blocks[pq.block];
             let Some(sentence) = block.sentences.get(pq.sentence) else {
                 continue;
             };
             let Some(key) =
                 ctx.claims
-                    .subjects
+                    .subjects()
                     .about_at(doc, pq.block, sentence, pq.quantity.range.start)
             else {
                 continue;
@@ -61,7 +61,7 @@ impl QuantityMismatch {
                     facts.push((q, Some(r)));
                 }
             }
-            if let Some(work) = ctx.claims.subjects.work(&key, ctx.rules) {
+            if let Some(work) = ctx.claims.subjects().work(&key, ctx.rules) {
                 facts.extend(
                     work.numbers
                         .iter()
@@ -104,7 +104,7 @@ impl QuantityMismatch {
         let doc = ctx.doc;
         // Group by unit (and head concept for unitless counts): the index keeps this linear.
         let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::new();
-        for pq in &ctx.claims.quantities {
+        for pq in ctx.claims.quantities() {
             let q = &pq.quantity;
             // Only measured values: digits with a unit, not counts, shares or dimensions.
             // Measured values only: digits with a unit (not counts, shares or dimensions).

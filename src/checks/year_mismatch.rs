@@ -32,11 +32,11 @@ impl Check for YearMismatch {
         let doc = ctx.doc;
         let Some(bib) = &doc.bibliography else { return };
         let mut undated: HashMap<&RefKey, &crate::extract::years::YearClaim> = HashMap::new();
-        for claim in &ctx.claims.years {
+        for claim in ctx.claims.years() {
             let Some(entry) = bib.get(&claim.subject) else {
                 continue;
             };
-            let known = ctx.claims.subjects.work(&claim.subject, ctx.rules);
+            let known = ctx.claims.subjects().work(&claim.subject, ctx.rules);
             // A footnote that is a remark rather than a reference has no publication year.
             if !entry.is_bibliographic() {
                 continue;

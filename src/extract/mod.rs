@@ -8,6 +8,7 @@ pub mod terms;
 pub mod text;
 
 use crate::document::{Block, BlockKind, Document};
+use std::cell::OnceCell;
 
 /// The prose blocks claims are read from: not the bibliography, not footnote definitions
 /// (they are references), and not headings unless `headings` is set.
@@ -30,13 +31,17 @@ pub mod attributions;
 pub mod subjects;
 pub mod years;
 
-/// Claims shared by several checks, extracted once per document.
-pub struct Claims {
-    pub subjects: subjects::Subjects,
-    pub years: Vec<years::YearClaim>,
-    pub attributions: Vec<attributions::Attribution>,
-    pub counts: Vec<counts::CountClaim>,
-    pub quantities: Vec<ProseQuantity>,
+/// Claims shared by several checks, each kind extracted at most once per document and only
+/// when a check asks for it: a check that has nothing to compare them with (no
+/// bibliography) or is disabled costs nothing.
+pub struct Claims<'a, 'd> {
+    doc: &'a Document<'d>,
+    rules: &'a crate::rules::Rules,
+    subjects: OnceCell<subjects::Subjects>,
+    years: OnceCell<Vec<years::YearClaim>>,
+    attributions: OnceCell<Vec<attributions::Attribution>>,
+    counts: OnceCell<Vec<counts::CountClaim>>,
+    quantities: OnceCell<Vec<ProseQuantity>>,
 }
 
 /// A quantity read in prose, with where it stands.
@@ -48,32 +53,57 @@ pub struct ProseQuantity {
     pub quantity: quantities::Quantity,
 }
 
-impl Claims {
-    pub fn extract(doc: &Document<'_>, rules: &crate::rules::Rules) -> Claims {
-        let subjects = subjects::Subjects::build(doc, rules);
-        let years = years::extract(doc, &subjects, rules);
-        let attributions = attributions::extract(doc, &subjects, rules);
-        let counts = counts::extract(doc);
-        let mut quantities = Vec::new();
-        for (b, block) in prose_blocks(doc, false) {
-            for (s, sentence) in block.sentences.iter().enumerate() {
-                for q in quantities::mentions(&block.text, sentence.clone()) {
-                    quantities.push(ProseQuantity {
-                        block: b,
-                        sentence: s,
-                        range: block.source_range(q.range.clone()),
-                        quantity: q,
-                    });
+impl<'a, 'd> Claims<'a, 'd> {
+    /// Claims of `doc`, none extracted yet.
+    pub fn new(doc: &'a Document<'d>, rules: &'a crate::rules::Rules) -> Self {
+        Claims {
+            doc,
+            rules,
+            subjects: OnceCell::new(),
+            years: OnceCell::new(),
+            attributions: OnceCell::new(),
+            counts: OnceCell::new(),
+            quantities: OnceCell::new(),
+        }
+    }
+
+    /// Names bound to references.
+    pub fn subjects(&self) -> &subjects::Subjects {
+        self.subjects
+            .get_or_init(|| subjects::Subjects::build(self.doc, self.rules))
+    }
+
+    pub fn years(&self) -> &[years::YearClaim] {
+        self.years
+            .get_or_init(|| years::extract(self.doc, self.subjects(), self.rules))
+    }
+
+    pub fn attributions(&self) -> &[attributions::Attribution] {
+        self.attributions
+            .get_or_init(|| attributions::extract(self.doc, self.subjects(), self.rules))
+    }
+
+    pub fn counts(&self) -> &[counts::CountClaim] {
+        self.counts.get_or_init(|| counts::extract(self.doc))
+    }
+
+    pub fn quantities(&self) -> &[ProseQuantity] {
+        self.quantities.get_or_init(|| {
+            let mut out = Vec::new();
+            for (b, block) in prose_blocks(self.doc, false) {
+                for (s, sentence) in block.sentences.iter().enumerate() {
+                    for q in quantities::mentions(&block.text, sentence.clone()) {
+                        out.push(ProseQuantity {
+                            block: b,
+                            sentence: s,
+                            range: block.source_range(q.range.clone()),
+                            quantity: q,
+                        });
+                    }
                 }
             }
-        }
-        Claims {
-            subjects,
-            years,
-            attributions,
-            counts,
-            quantities,
-        }
+            out
+        })
     }
 }
 pub mod counts;
