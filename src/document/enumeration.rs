@@ -266,7 +266,25 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut depth: i32 = 0;
+    let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
+        let alnum = c.is_ascii_alphanumeric();
+        let may_start = match c {
+            '(' | '（' | '①'..='⑳' | '第' => true,
+            // A word's letters and digits start only `3)`-style markers (a closing
+            // parenthesis follows) or, at the word's start, an ordinal ("Firstly").
+            _ if alnum => depth <= 0 && (!prev_alnum || closes_soon(text, i)),
+            _ => is_chinese_digit(c),
+        };
+        prev_alnum = alnum;
+        // Markers like 1） close nothing: depth never goes below zero. (A closing
+        // parenthesis starts no marker, so its depth change may come first.)
+        if matches!(c, ')' | '）') {
+            depth = (depth - 1).max(0);
+        }
+        if !may_start {
+            continue;
+        }
         let group = read_marker(text, i, c, depth)
             .into_iter()
             .filter_map(|(style, value, len, value_range)| {
@@ -290,14 +308,23 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
         if !group.is_empty() {
             out.push(group);
         }
-        match c {
-            '(' | '（' => depth += 1,
-            // Markers like 1） close nothing: depth never goes below zero.
-            ')' | '）' => depth = (depth - 1).max(0),
-            _ => {}
+        if matches!(c, '(' | '（') {
+            depth += 1;
         }
     }
     out
+}
+
+/// Whether a closing parenthesis follows the (up to three) letters and digits at `i`, as
+/// in `3)` or `b）`.
+fn closes_soon(text: &str, i: usize) -> bool {
+    let rest = &text.as_bytes()[i..];
+    let word = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .take(3)
+        .count();
+    rest[word..].starts_with(b")") || rest[word..].starts_with("）".as_bytes())
 }
 
 type Reading = (EnumStyle, u32, usize, Range<usize>);

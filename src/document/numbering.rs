@@ -213,7 +213,10 @@ fn english_word(s: &str) -> IResult<&str, Prefix> {
 }
 
 pub fn is_chinese_digit(c: char) -> bool {
-    "零〇一二两三四五六七八九十百".contains(c)
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
 }
 
 /// Values of Chinese numerals up to 999 (`十二`, `二十`, `一百零五`).

@@ -124,13 +124,23 @@ const STOP: &[&str] = &[
 /// All quantities of a sentence (or a title) in `range` of `text`.
 pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // Only a digit or a number word starts a number: a sentence without either holds none.
+    let sentence = &text[range.clone()];
+    if !sentence.bytes().any(|b| b.is_ascii_digit() || may_start_number_word(b)) {
+        return out;
+    }
     for clause in clauses(text, range) {
-        let entities = entities(&text[clause.clone()]);
+        // The clause's named things, read once and only for a clause with a quantity.
+        let mut clause_entities: Option<Vec<String>> = None;
         let mut i = clause.start;
         while i < clause.end {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
+            if !c.is_ascii_digit() && !(c.is_ascii() && may_start_number_word(c as u8)) {
+                i += c.len_utf8();
+                continue;
+            }
             let starts_word = text[..i]
                 .chars()
                 .next_back()
@@ -153,7 +163,9 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
                         value,
                         unit,
                         concepts,
-                        entities: entities.clone(),
+                        entities: clause_entities
+                            .get_or_insert_with(|| entities(&text[clause.clone()]))
+                            .clone(),
                         digits,
                         defined,
                         categorical: hyphenated || in_range,
@@ -166,6 +178,11 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// The first letter of a number word of [`NUMBER_WORDS`], in either case.
+fn may_start_number_word(b: u8) -> bool {
+    matches!(b.to_ascii_lowercase(), b'o' | b't' | b'f' | b's' | b'e' | b'n')
 }
 
 /// A number at `i`: digits (`5,000`, `2.5`), a dimension (`14×14`), a number word (`six`,
@@ -374,6 +391,14 @@ fn entities(clause: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_word_filter_admits_every_number_word() {
+        for (w, _) in NUMBER_WORDS {
+            assert!(may_start_number_word(w.as_bytes()[0]), "{w}");
+            assert!(may_start_number_word(w.to_uppercase().as_bytes()[0]), "{w}");
+        }
+    }
 
     fn q(s: &str) -> Vec<(String, Option<&'static str>, Vec<String>)> {
         mentions(s, 0..s.len())
