@@ -11,6 +11,7 @@ pub mod document;
 pub mod extract;
 pub mod files;
 pub mod fix;
+pub mod hash;
 pub mod pattern;
 pub mod report;
 pub mod rules;

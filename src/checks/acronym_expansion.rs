@@ -5,7 +5,7 @@ use crate::extract::acronyms::letters::{
     can_abbreviate, initials, is_acronym, is_function_word, singular,
 };
 use crate::extract::acronyms::{Definition, definitions};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 
 declare_check! {
@@ -40,8 +40,8 @@ impl Check for AcronymExpansion {
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let mut first: HashMap<&str, &Definition> = HashMap::new();
-        let mut reported: HashSet<(&str, String)> = HashSet::new();
+        let mut first: HashMap<&str, &Definition> = HashMap::default();
+        let mut reported: HashSet<(&str, String)> = HashSet::default();
         let mut known: Option<HashMap<String, &str>> = None;
         let defs = definitions(ctx.doc);
         for d in &defs {
@@ -124,7 +124,7 @@ fn compound(expansion: &str) -> bool {
 
 /// Every glossary expansion, normalised, with its acronym.
 fn known_names<'r>(ctx: &Context<'r, '_>) -> HashMap<String, &'r str> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (acronym, expansions) in &ctx.rules.acronyms {
         for e in expansions {
             out.insert(normalize(e).concat(), acronym.as_str());

@@ -1,7 +1,7 @@
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::document::{CiteTarget, RefKey};
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 declare_check! {
     /// A citation with no entry in the bibliography.

@@ -41,7 +41,7 @@ impl Check for HeadingNumbering {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
-        let mut misplaced_under = std::collections::HashSet::new();
+        let mut misplaced_under = crate::hash::HashSet::default();
         for (i, h) in doc.headings.iter().enumerate() {
             let Some(n) = &h.number else { continue };
             let (prefix, _) = n.parts.split_at(n.parts.len() - 1);
@@ -135,7 +135,7 @@ impl HeadingNumbering {
         ctx: &Context<'_, '_>,
         i: usize,
         n: &HeadingNumber,
-        reported: &mut std::collections::HashSet<usize>,
+        reported: &mut crate::hash::HashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
         let doc = ctx.doc;

@@ -2,7 +2,7 @@ use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::extract::ProseQuantity;
 use crate::extract::quantities::{self, Quantity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 declare_check! {
     /// A number that contradicts the cited work's title, or the same quantity given two
@@ -103,7 +103,7 @@ impl QuantityMismatch {
     fn within_document(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         // Group by unit (and head concept for unitless counts): the index keeps this linear.
-        let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::new();
+        let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::default();
         for pq in ctx.claims.quantities() {
             let q = &pq.quantity;
             // Only measured values: digits with a unit, not counts, shares or dimensions.
@@ -119,7 +119,7 @@ impl QuantityMismatch {
             }
             groups.entry((q.unit, None)).or_default().push(pq);
         }
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = crate::hash::HashSet::default();
         for members in groups.values() {
             for (k, later) in members.iter().enumerate() {
                 let earlier = members[..k].iter().find(|e| {

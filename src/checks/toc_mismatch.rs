@@ -2,7 +2,7 @@ use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::numbering::parse_prefix;
 use crate::document::{Document, NumberStyle, TocEntry, title_key};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 declare_check! {
     /// A table of contents that disagrees with the headings.
@@ -70,7 +70,7 @@ impl Check for TocMismatch {
             return;
         }
         // Depth → level, from the entries matched so far.
-        let mut levels: HashMap<usize, HashMap<u8, usize>> = HashMap::new();
+        let mut levels: HashMap<usize, HashMap<u8, usize>> = HashMap::default();
         for (e, m) in matched.iter().enumerate() {
             if let Some(k) = m {
                 *levels

@@ -2,7 +2,7 @@ use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::document::RefKey;
 use crate::extract::years::contains_word;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 declare_check! {
     /// A year stated for a cited work that contradicts its reference, or two different years
@@ -31,7 +31,7 @@ impl Check for YearMismatch {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let Some(bib) = &doc.bibliography else { return };
-        let mut undated: HashMap<&RefKey, &crate::extract::years::YearClaim> = HashMap::new();
+        let mut undated: HashMap<&RefKey, &crate::extract::years::YearClaim> = HashMap::default();
         for claim in ctx.claims.years() {
             let Some(entry) = bib.get(&claim.subject) else {
                 continue;

@@ -5,7 +5,7 @@ use super::citation::CiteTarget;
 use super::entry::{self, ParsedEntry};
 use super::{BlockKind, Document, TitleSet};
 use crate::document::numbering;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

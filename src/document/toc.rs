@@ -3,7 +3,7 @@
 
 use super::numbering::{self, NumberStyle};
 use super::{BlockKind, Document, TitleSet};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -53,7 +53,7 @@ pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Toc> {
         if list.range.start < block.range.end {
             continue;
         }
-        let mut children: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut children: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         for (index, l) in doc.lists.iter().enumerate().skip(root + 1) {
             if let Some(parent) = l.parent {
                 children.entry(parent).or_default().push(index);

@@ -8,7 +8,7 @@
 use crate::document::sentences::is_cjk;
 use crate::document::{CiteTarget, Document, RefKey, Reference};
 use crate::rules::{Rules, Work};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// Words that name no work of their own: `文献[3]`, `in [3]`.
@@ -73,11 +73,11 @@ pub struct Subjects {
 
 impl Subjects {
     pub fn build(doc: &Document<'_>, rules: &Rules) -> Subjects {
-        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, c) in doc.citations.iter().enumerate() {
             by_block.entry(c.block).or_default().push(i);
         }
-        let mut works = HashMap::new();
+        let mut works = HashMap::default();
         if let Some(bib) = &doc.bibliography {
             for entry in &bib.entries {
                 if let (Some(key), Some(w)) = (&entry.key, known_work(entry, &rules.works)) {
@@ -85,7 +85,7 @@ impl Subjects {
                 }
             }
         }
-        let mut names: HashMap<String, Option<RefKey>> = HashMap::new();
+        let mut names: HashMap<String, Option<RefKey>> = HashMap::default();
         let mut bind = |name: String, key: &RefKey| {
             names
                 .entry(name)
@@ -123,7 +123,7 @@ impl Subjects {
     /// References cited inside `range` of a block's text.
     pub fn cited_in(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> Vec<RefKey> {
         let mut out: Vec<RefKey> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::hash::HashSet::default();
         // A block's citations are in text order: find the first in range by bisection.
         let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
         let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);

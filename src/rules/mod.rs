@@ -41,7 +41,7 @@ pub struct Derived {
     /// The label-assignment phrases' automaton, from `label_assignment`.
     pub(crate) label_phrases: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
-    pub(crate) canonical: Memo<Vec<String>, std::collections::HashMap<String, String>>,
+    pub(crate) canonical: Memo<Vec<String>, crate::hash::HashMap<String, String>>,
 }
 
 impl Rules {

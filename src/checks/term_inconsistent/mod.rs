@@ -7,7 +7,7 @@ use crate::extract::terms::{
 };
 use crate::extract::text::words;
 use spelling::{Basis, Finding, Occurrence, majority, most_frequent, report};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 declare_check! {
     /// A proper name spelled with different capitalisation in one document.
@@ -47,7 +47,7 @@ impl Check for TermInconsistent {
             || canonical_terms(terms),
         );
         // Case folding once per distinct spelling, not once per occurrence.
-        let mut lower: HashMap<&str, String> = HashMap::new();
+        let mut lower: HashMap<&str, String> = HashMap::default();
         for t in &tokens {
             lower.entry(t.text).or_insert_with(|| t.text.to_lowercase());
         }
@@ -84,7 +84,7 @@ fn word_findings(
 ) {
     // Without a canonical spelling, only spellings that differ beyond their first letter
     // are compared: a word whose spellings agree after it ("The"/"the") cannot be reported.
-    let mut differs: HashMap<&str, (&str, bool)> = HashMap::new();
+    let mut differs: HashMap<&str, (&str, bool)> = HashMap::default();
     for (raw, folded) in lower {
         let tail = raw.char_indices().nth(1).map_or("", |(i, _)| &raw[i..]);
         differs
@@ -96,7 +96,7 @@ fn word_findings(
     for run in capitalised_runs(tokens) {
         in_run[run].fill(true);
     }
-    let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let Some(folded) = lower.get(t.text) else {
@@ -187,7 +187,7 @@ fn phrase_findings(
     out: &mut Vec<Finding>,
 ) {
     // Title-Case spellings written mid-sentence, by case-folded form.
-    let mut titles: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut titles: HashMap<String, Vec<Occurrence>> = HashMap::default();
     for (first, len) in title_runs(tokens) {
         if len == n {
             let form = spelling(&tokens[first..first + n]);
@@ -198,7 +198,7 @@ fn phrase_findings(
         }
     }
     // Only phrases whose first word starts a known title or canonical name can matter.
-    let first_words: std::collections::HashSet<&str> = titles
+    let first_words: crate::hash::HashSet<&str> = titles
         .keys()
         .map(String::as_str)
         .chain(
@@ -209,7 +209,7 @@ fn phrase_findings(
         )
         .filter_map(|k| k.split(' ').next())
         .collect();
-    let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
     for first in 0..tokens.len() {
         let starts = lower
@@ -267,7 +267,7 @@ fn phrase_findings(
             .filter(|o| !tokens[o.first].initial && o.form == key)
             .count();
         // (uses, first use) of each spelling: the Title-Case form must be the majority.
-        let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut uses: HashMap<&str, (usize, usize)> = HashMap::default();
         for o in occs {
             uses.entry(o.form.as_str()).or_insert((0, o.first)).0 += 1;
         }

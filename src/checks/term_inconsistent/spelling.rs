@@ -4,7 +4,7 @@
 use super::super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::extract::terms::Token;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// Why a spelling is suggested.
@@ -61,7 +61,7 @@ pub fn majority(
 
 /// The most frequent spelling among `occs`, the first used on a tie.
 pub fn most_frequent<'o>(occs: impl IntoIterator<Item = &'o Occurrence> + Clone) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for o in occs.clone() {
         *counts.entry(o.form.as_str()).or_default() += 1;
     }
