@@ -74,6 +74,8 @@ pub(crate) struct Subject {
 struct Extractor<'r> {
     /// Built once per rules set (the automaton dominates a per-file build).
     phrases: std::sync::Arc<AhoCorasick>,
+    /// The starts of the labels (see `Derived::label_starts`), to skip blocks without one.
+    starts: std::sync::Arc<AhoCorasick>,
     phrase_text: Vec<&'r str>,
     labels: Vec<LabelForm>,
 }
@@ -85,6 +87,12 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
     };
     let mut out = Vec::new();
     for (index, block) in prose_blocks(doc, false) {
+        // Every form finds a label written in the block (an English one in any case, its
+        // last word maybe plural): a block with no label's start holds no assignment.
+        // Two letters lower-case to ASCII: the Kelvin sign and a dotted capital I.
+        if !ex.starts.is_match(&block.text) && !block.text.contains(['\u{212A}', '\u{130}']) {
+            continue;
+        }
         let mut topic = String::new();
         for sentence in &block.sentences {
             // A clause after "；" stays under the topic of the sentence it continues.
@@ -120,6 +128,30 @@ impl<'r> Extractor<'r> {
             },
         );
         let phrases = Option::clone(&phrases)?;
+        let texts: Vec<String> = rules
+            .label_pairs
+            .iter()
+            .flat_map(|p| p.labels.iter().cloned())
+            .collect();
+        let starts = rules.derived.label_starts.get(
+            |k| *k == texts,
+            || texts.clone(),
+            || {
+                let starts = texts.iter().map(|t| {
+                    if t.is_ascii() {
+                        t.split_whitespace().next().unwrap_or("")
+                    } else {
+                        t.as_str()
+                    }
+                });
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(starts)
+                    .ok()
+                    .map(std::sync::Arc::new)
+            },
+        );
+        let starts = Option::clone(&starts)?;
         let mut labels = Vec::new();
         for (pair, p) in rules.label_pairs.iter().enumerate() {
             for (side, text) in p.labels.iter().enumerate() {
@@ -138,6 +170,7 @@ impl<'r> Extractor<'r> {
         }
         Some(Extractor {
             phrases,
+            starts,
             phrase_text,
             labels,
         })

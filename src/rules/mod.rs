@@ -40,6 +40,9 @@ pub struct Rules {
 pub struct Derived {
     /// The label-assignment phrases' automaton, from `label_assignment`.
     pub(crate) label_phrases: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
+    /// What every label of `label_pairs` starts with (an English label's first word, a
+    /// Chinese label whole): text without any of these holds no assignment.
+    pub(crate) label_starts: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
     pub(crate) canonical: Memo<Vec<String>, crate::hash::HashMap<String, String>>,
 }
