@@ -273,8 +273,17 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
             '(' | '（' | '①'..='⑳' | '第' => true,
             // A word's letters and digits start only `3)`-style markers (a closing
             // parenthesis follows) or, at the word's start, an ordinal ("Firstly").
-            _ if alnum => depth <= 0 && (!prev_alnum || closes_soon(text, i)),
-            _ => is_chinese_digit(c),
+            _ if alnum => {
+                depth <= 0
+                    && ((!prev_alnum && starts_ordinal(c)) || closes_soon(text, i))
+            }
+            // "三、" at most three numerals before the comma.
+            _ if is_chinese_digit(c) => {
+                let run = text[i..].chars().take_while(|&ch| is_chinese_digit(ch));
+                let run = run.take(4).count();
+                run <= 3 && text[i..].chars().nth(run) == Some('、')
+            }
+            _ => false,
         };
         prev_alnum = alnum;
         // Markers like 1） close nothing: depth never goes below zero. (A closing
@@ -313,6 +322,11 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
         }
     }
     out
+}
+
+/// Whether an ordinal of [`ORDINALS`] may start with `c`.
+fn starts_ordinal(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'f' | 's' | 't')
 }
 
 /// Whether a closing parenthesis follows the (up to three) letters and digits at `i`, as
@@ -530,4 +544,17 @@ fn place_of(text: &str, i: usize, style: EnumStyle) -> Option<Place> {
         return Some(Place::Lax);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ordinal_passes_the_first_letter_filter() {
+        for (w, _) in ORDINALS {
+            assert!(starts_ordinal(w.chars().next().unwrap_or(' ')), "{w}");
+            assert!(starts_ordinal(capitalize(w).chars().next().unwrap_or(' ')), "{w}");
+        }
+    }
 }
