@@ -55,7 +55,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_cjk(c) && (c as u32) < 0x3000)
+    // Cheapest tests first: most characters are ASCII or CJK (at or above U+3000).
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (c as u32) < 0x3000 && !is_cjk(c) && c.is_alphabetic())
 }
 
 /// Splits a sentence into clauses at commas, semicolons, colons and parentheses, so that

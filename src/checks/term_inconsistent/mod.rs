@@ -46,11 +46,7 @@ impl Check for TermInconsistent {
             || terms.clone(),
             || canonical_terms(terms),
         );
-        // Case folding once per distinct spelling, not once per occurrence.
-        let mut lower: HashMap<&str, String> = HashMap::default();
-        for t in &tokens {
-            lower.entry(t.text).or_insert_with(|| t.text.to_lowercase());
-        }
+        let lower = Spellings::of(&tokens);
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
         for n in [3, 2] {
@@ -75,23 +71,66 @@ fn canonical_terms(terms: &[String]) -> HashMap<String, String> {
         .collect()
 }
 
+/// The distinct spellings of a document's tokens, each case-folded once: every token is
+/// hashed once here, and the checks below look its spelling up by index.
+struct Spellings<'a> {
+    /// Index into `raw` and `folded` of each token.
+    of_token: Vec<usize>,
+    raw: Vec<&'a str>,
+    folded: Vec<String>,
+}
+
+impl<'a> Spellings<'a> {
+    fn of(tokens: &[Token<'a>]) -> Self {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut raw = Vec::new();
+        let of_token = tokens
+            .iter()
+            .map(|t| {
+                *index.entry(t.text).or_insert_with(|| {
+                    raw.push(t.text);
+                    raw.len() - 1
+                })
+            })
+            .collect();
+        let folded = raw.iter().map(|s| s.to_lowercase()).collect();
+        Spellings {
+            of_token,
+            raw,
+            folded,
+        }
+    }
+}
+
 fn word_findings(
     tokens: &[Token<'_>],
     canonical: &HashMap<String, String>,
-    lower: &HashMap<&str, String>,
+    lower: &Spellings<'_>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
     // Without a canonical spelling, only spellings that differ beyond their first letter
     // are compared: a word whose spellings agree after it ("The"/"the") cannot be reported.
     let mut differs: HashMap<&str, (&str, bool)> = HashMap::default();
-    for (raw, folded) in lower {
+    for (raw, folded) in lower.raw.iter().zip(&lower.folded) {
         let tail = raw.char_indices().nth(1).map_or("", |(i, _)| &raw[i..]);
         differs
             .entry(folded.as_str())
             .and_modify(|(first, d)| *d |= *first != tail)
             .or_insert((tail, false));
     }
+    // Per distinct spelling: its canonical form, and whether it can be reported at all.
+    let canon_of: Vec<Option<&str>> = lower
+        .folded
+        .iter()
+        .map(|f| canonical.get(f.as_str()).map(String::as_str))
+        .collect();
+    let candidate: Vec<bool> = lower
+        .folded
+        .iter()
+        .zip(&canon_of)
+        .map(|(f, c)| c.is_some() || differs.get(f.as_str()).is_some_and(|&(_, d)| d))
+        .collect();
     let mut in_run = vec![false; tokens.len()];
     for run in capitalised_runs(tokens) {
         in_run[run].fill(true);
@@ -99,13 +138,12 @@ fn word_findings(
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let Some(folded) = lower.get(t.text) else {
-            continue;
-        };
-        let canon = canonical.get(folded.as_str()).map(String::as_str);
-        if canon.is_none() && differs.get(folded.as_str()).is_none_or(|&(_, d)| !d) {
+        let spelling = lower.of_token[i];
+        if !candidate[spelling] {
             continue;
         }
+        let folded = &lower.folded[spelling];
+        let canon = canon_of[spelling];
         let key = folded.clone();
         // Inside "Zero Redundancy Optimizer" a capital belongs to the longer name.
         if canon.is_none() && (t.text.chars().count() < 3 || in_run[i]) {
@@ -182,7 +220,7 @@ fn phrase_findings(
     tokens: &[Token<'_>],
     n: usize,
     canonical: &HashMap<String, String>,
-    lower: &HashMap<&str, String>,
+    lower: &Spellings<'_>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
@@ -209,13 +247,18 @@ fn phrase_findings(
         )
         .filter_map(|k| k.split(' ').next())
         .collect();
+    if first_words.is_empty() {
+        return;
+    }
+    let starts: Vec<bool> = lower
+        .folded
+        .iter()
+        .map(|l| first_words.contains(l.as_str()))
+        .collect();
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
     for first in 0..tokens.len() {
-        let starts = lower
-            .get(tokens[first].text)
-            .is_some_and(|l| first_words.contains(l.as_str()));
-        if !starts {
+        if !starts[lower.of_token[first]] {
             continue;
         }
         let Some(p) = phrase(tokens, first, n) else {
