@@ -12,8 +12,10 @@ use std::ops::Range;
 pub struct Token<'a> {
     /// The word without a possessive `'s`.
     pub text: &'a str,
-    /// Source range of `text`.
-    pub range: Range<usize>,
+    /// The block of the word, and the range of `text` in the block's text (the source
+    /// range is computed only for the few tokens reported: [`Token::source_range`]).
+    pub block: usize,
+    pub text_range: Range<usize>,
     /// First word of a sentence, of a clause after a colon, or of a list item or cell: a
     /// capital first letter here says nothing about the word.
     pub initial: bool,
@@ -38,7 +40,7 @@ const STARTERS: &[&str] = &[
 /// Every word of the document's prose (headings, bibliography and TOC excluded), in order.
 pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
     let mut out = Vec::new();
-    for (_, block) in prose_blocks(doc, false) {
+    for (index, block) in prose_blocks(doc, false) {
         // A fence the parser did not recognise (indented under `=== "Tab"`) leaves code as
         // paragraph text.
         if block.text.contains("```") {
@@ -75,7 +77,8 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
                     .any(|l| l.text.start <= range.start && range.end <= l.text.end);
                 out.push(Token {
                     text: &block.text[range.clone()],
-                    range: block.source_range(range),
+                    block: index,
+                    text_range: range,
                     initial,
                     in_cell,
                     in_link,
@@ -85,6 +88,13 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
         }
     }
     out
+}
+
+impl Token<'_> {
+    /// The token's range in the source.
+    pub fn source_range(&self, doc: &Document<'_>) -> Range<usize> {
+        doc.blocks[self.block].source_range(self.text_range.clone())
+    }
 }
 
 /// A unit: a word right after a number, or a bit/byte rate ("Gbps", "GBps", "KB").

@@ -2,6 +2,7 @@ mod spelling;
 
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 use crate::extract::terms::{
     Token, capitalised_runs, is_all_caps, lower_first, phrase, shape, spelling, title_runs, tokens,
 };
@@ -50,9 +51,9 @@ impl Check for TermInconsistent {
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
         for n in [3, 2] {
-            phrase_findings(&tokens, n, &canonical, &lower, &mut flagged, &mut findings);
+            phrase_findings(&tokens, ctx.doc, n, &canonical, &lower, &mut flagged, &mut findings);
         }
-        word_findings(&tokens, &canonical, &lower, &mut flagged, &mut findings);
+        word_findings(&tokens, ctx.doc, &canonical, &lower, &mut flagged, &mut findings);
         for f in findings {
             out.push(f.diagnostic(ctx));
         }
@@ -104,6 +105,7 @@ impl<'a> Spellings<'a> {
 
 fn word_findings(
     tokens: &[Token<'_>],
+    doc: &Document<'_>,
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
     flagged: &mut [bool],
@@ -182,7 +184,7 @@ fn word_findings(
             }
             let present = occs.iter().any(|o| o.form == *c);
             let bad = |o: &&Occurrence| o.form != *c && (present || shape(&o.form) != shape(c));
-            report(tokens, occs, bad, c, Basis::Canonical, flagged, out);
+            report(tokens, doc, occs, bad, c, Basis::Canonical, flagged, out);
             continue;
         }
         // Without the rules, a lower-case spelling may be the ordinary word ("zero" beside
@@ -205,6 +207,7 @@ fn word_findings(
             let good = shape(&suggested);
             report(
                 tokens,
+                doc,
                 &named,
                 |o| shape(&o.form) != good,
                 &suggested,
@@ -218,6 +221,7 @@ fn word_findings(
 
 fn phrase_findings(
     tokens: &[Token<'_>],
+    doc: &Document<'_>,
     n: usize,
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
@@ -288,6 +292,7 @@ fn phrase_findings(
             if occs.iter().any(|o| o.form == *c) {
                 report(
                     tokens,
+                    doc,
                     occs,
                     |o| o.form != *c,
                     c,
@@ -338,7 +343,7 @@ fn phrase_findings(
             }
             true
         };
-        report(tokens, occs, bad, &suggested, basis, flagged, out);
+        report(tokens, doc, occs, bad, &suggested, basis, flagged, out);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::document::Document;
 use crate::extract::terms::Token;
 use crate::hash::HashMap;
 use std::ops::Range;
@@ -73,6 +74,7 @@ pub fn most_frequent<'o>(occs: impl IntoIterator<Item = &'o Occurrence> + Clone)
 
 pub fn report(
     tokens: &[Token<'_>],
+    doc: &Document<'_>,
     occs: &[Occurrence],
     bad: impl Fn(&&Occurrence) -> bool,
     suggested: &str,
@@ -80,7 +82,9 @@ pub fn report(
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
-    let range = |o: &Occurrence| tokens[o.first].range.start..tokens[o.first + o.len - 1].range.end;
+    let range = |o: &Occurrence| {
+        tokens[o.first].source_range(doc).start..tokens[o.first + o.len - 1].source_range(doc).end
+    };
     let count = occs.iter().filter(|o| o.form == suggested).count();
     for o in occs.iter().filter(&bad) {
         if flagged[o.first..o.first + o.len].iter().any(|&f| f) {
