@@ -264,19 +264,38 @@ fn new_seq(c: Candidate, section: Option<usize>) -> Enumeration {
 /// its alternative readings, e.g. `(i)` as a letter and as a roman numeral).
 fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     let text = &block.text;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut depth: i32 = 0;
-    let mut prev_alnum = false;
-    for (i, c) in text.char_indices() {
-        let alnum = c.is_ascii_alphanumeric();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            // A word's letters and digits start only `3)`-style markers (at most three
+            // before a closing parenthesis) or, at the word's start, an ordinal
+            // ("Firstly"). Parentheses do not change within the word.
+            let end = i + bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if depth <= 0 {
+                let closes = bytes[end..].starts_with(b")")
+                    || bytes[end..].starts_with("）".as_bytes());
+                for j in i..end {
+                    let c = char::from(bytes[j]);
+                    let may_start = (j == i && starts_ordinal(c)) || (closes && end - j <= 3);
+                    if may_start {
+                        push_group(&mut out, block, index, j, c, depth);
+                    }
+                }
+            }
+            i = end;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let may_start = match c {
             '(' | '（' | '①'..='⑳' | '第' => true,
-            // A word's letters and digits start only `3)`-style markers (a closing
-            // parenthesis follows) or, at the word's start, an ordinal ("Firstly").
-            _ if alnum => {
-                depth <= 0
-                    && ((!prev_alnum && starts_ordinal(c)) || closes_soon(text, i))
-            }
             // "三、" at most three numerals before the comma.
             _ if is_chinese_digit(c) => {
                 let run = text[i..].chars().take_while(|&ch| is_chinese_digit(ch));
@@ -285,43 +304,53 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
             }
             _ => false,
         };
-        prev_alnum = alnum;
-        // Markers like 1） close nothing: depth never goes below zero. (A closing
-        // parenthesis starts no marker, so its depth change may come first.)
-        if matches!(c, ')' | '）') {
-            depth = (depth - 1).max(0);
+        if may_start {
+            push_group(&mut out, block, index, i, c, depth);
         }
-        if !may_start {
-            continue;
+        match c {
+            '(' | '（' => depth += 1,
+            // Markers like 1） close nothing: depth never goes below zero.
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ => {}
         }
-        let group = read_marker(text, i, c, depth)
-            .into_iter()
-            .filter_map(|(style, value, len, value_range)| {
-                let place = place_of(text, i, style)?;
-                let text_range = i..i + len;
-                Some(Candidate {
-                    style,
-                    value,
-                    marker: Marker {
-                        block: index,
-                        range: block.source_range(text_range.clone()),
-                        value_range: block.source_range(value_range.clone()),
-                        value_text: text[value_range].to_string(),
-                        text_range,
-                        value,
-                    },
-                    place,
-                })
-            })
-            .collect::<Vec<_>>();
-        if !group.is_empty() {
-            out.push(group);
-        }
-        if matches!(c, '(' | '（') {
-            depth += 1;
-        }
+        i += c.len_utf8();
     }
     out
+}
+
+/// The readings of a marker at `i` (whose char is `c`), as one group, if it has any.
+fn push_group(
+    out: &mut Vec<Vec<Candidate>>,
+    block: &Block,
+    index: usize,
+    i: usize,
+    c: char,
+    depth: i32,
+) {
+    let text = &block.text;
+    let group = read_marker(text, i, c, depth)
+        .into_iter()
+        .filter_map(|(style, value, len, value_range)| {
+            let place = place_of(text, i, style)?;
+            let text_range = i..i + len;
+            Some(Candidate {
+                style,
+                value,
+                marker: Marker {
+                    block: index,
+                    range: block.source_range(text_range.clone()),
+                    value_range: block.source_range(value_range.clone()),
+                    value_text: text[value_range].to_string(),
+                    text_range,
+                    value,
+                },
+                place,
+            })
+        })
+        .collect::<Vec<_>>();
+    if !group.is_empty() {
+        out.push(group);
+    }
 }
 
 /// Whether an ordinal of [`ORDINALS`] may start with `c`.
@@ -329,17 +358,6 @@ fn starts_ordinal(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'f' | 's' | 't')
 }
 
-/// Whether a closing parenthesis follows the (up to three) letters and digits at `i`, as
-/// in `3)` or `b）`.
-fn closes_soon(text: &str, i: usize) -> bool {
-    let rest = &text.as_bytes()[i..];
-    let word = rest
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .take(3)
-        .count();
-    rest[word..].starts_with(b")") || rest[word..].starts_with("）".as_bytes())
-}
 
 type Reading = (EnumStyle, u32, usize, Range<usize>);
 
