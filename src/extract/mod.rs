@@ -87,11 +87,21 @@ impl<'a, 'd> Claims<'a, 'd> {
         self.counts.get_or_init(|| counts::extract(self.doc))
     }
 
+    /// Quantities of the prose. Without a bibliography they are compared only with each
+    /// other, and only those written in digits: sentences without a digit are not read.
     pub fn quantities(&self) -> &[ProseQuantity] {
         self.quantities.get_or_init(|| {
             let mut out = Vec::new();
+            let digits_only = self.doc.bibliography.is_none();
             for (b, block) in prose_blocks(self.doc, false) {
                 for (s, sentence) in block.sentences.iter().enumerate() {
+                    if digits_only
+                        && !block.text[sentence.clone()]
+                            .bytes()
+                            .any(|c| c.is_ascii_digit())
+                    {
+                        continue;
+                    }
                     for q in quantities::mentions(&block.text, sentence.clone()) {
                         out.push(ProseQuantity {
                             block: b,
