@@ -16,6 +16,7 @@ use crate::document::sentences::is_cjk;
 use letters::{
     Fit, can_abbreviate, fit, is_acronym, is_anagram, is_function_word, looks_intended, singular,
 };
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -404,6 +405,14 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `ABBR的全称是Full Name`, `ABBR stands for Full Name`, `ABBR, short for Full Name`.
 fn phrases(text: &str, out: &mut Vec<Found>) {
+    // Every phrase of `PHRASE` holds one of these words: without them, nothing to find.
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(["全称", "stands", "short", "acronym", "abbreviation"])
+            .unwrap_or_else(|e| panic!("constant automaton: {e}"))
+    });
+    if !WORDS.is_match(text) {
+        return;
+    }
     let mut i = 0;
     while let Some(off) = text[i..].find(|c: char| c.is_ascii_alphanumeric()) {
         let start = i + off;
