@@ -71,87 +71,26 @@ pub(crate) struct Subject {
     instrumental: bool,
 }
 
-struct Extractor<'r> {
-    /// Built once per rules set (the automaton dominates a per-file build).
-    phrases: std::sync::Arc<AhoCorasick>,
-    /// The starts of the labels (see `Derived::label_starts`), to skip blocks without one.
-    starts: std::sync::Arc<AhoCorasick>,
-    phrase_text: Vec<&'r str>,
+/// The matchers of the label rules, built once per rules set and shared by every file.
+pub(crate) struct Matchers {
+    /// The assignment phrases (`[claims] label-assignment`), leftmost-longest.
+    phrases: AhoCorasick,
+    /// What every label starts with (an English label's first word, any case; a Chinese
+    /// label whole): text without any of them holds no assignment.
+    starts: AhoCorasick,
     labels: Vec<LabelForm>,
 }
 
-/// Every label assignment in the document's prose, in text order.
-pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
-    let Some(ex) = Extractor::new(rules) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (index, block) in prose_blocks(doc, false) {
-        // Every form finds a label written in the block (an English one in any case, its
-        // last word maybe plural): a block with no label's start holds no assignment.
-        // Two letters lower-case to ASCII: the Kelvin sign and a dotted capital I.
-        if !ex.starts.is_match(&block.text) && !block.text.contains(['\u{212A}', '\u{130}']) {
-            continue;
-        }
-        let mut topic = String::new();
-        for sentence in &block.sentences {
-            // A clause after "；" stays under the topic of the sentence it continues.
-            let continues = block.text[..sentence.start]
-                .trim_end()
-                .ends_with(['；', ';']);
-            let own = clause::topic(&block.text, sentence);
-            if !continues || !own.is_empty() {
-                topic = own;
-            }
-            ex.sentence(doc, index, block, sentence.clone(), &topic, &mut out);
-        }
-    }
-    out
-}
+/// The part of the rules [`Matchers`] are built from.
+pub(crate) type MatchersKey = (Vec<String>, Vec<[String; 2]>);
 
-impl<'r> Extractor<'r> {
-    fn new(rules: &'r Rules) -> Option<Extractor<'r>> {
-        if rules.label_assignment.is_empty() || rules.label_pairs.is_empty() {
-            return None;
-        }
-        let phrase_text: Vec<&str> = rules.label_assignment.iter().map(String::as_str).collect();
-        let phrases = rules.derived.label_phrases.get(
-            |k| *k == rules.label_assignment,
-            || rules.label_assignment.clone(),
-            || {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(&rules.label_assignment)
-                    .ok()
-                    .map(std::sync::Arc::new)
-            },
-        );
-        let phrases = Option::clone(&phrases)?;
-        let texts: Vec<String> = rules
-            .label_pairs
-            .iter()
-            .flat_map(|p| p.labels.iter().cloned())
-            .collect();
-        let starts = rules.derived.label_starts.get(
-            |k| *k == texts,
-            || texts.clone(),
-            || {
-                let starts = texts.iter().map(|t| {
-                    if t.is_ascii() {
-                        t.split_whitespace().next().unwrap_or("")
-                    } else {
-                        t.as_str()
-                    }
-                });
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(starts)
-                    .ok()
-                    .map(std::sync::Arc::new)
-            },
-        );
-        let starts = Option::clone(&starts)?;
+impl Matchers {
+    fn build(rules: &Rules) -> Option<Matchers> {
+        let phrases = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&rules.label_assignment)
+            .ok()?;
         let mut labels = Vec::new();
         for (pair, p) in rules.label_pairs.iter().enumerate() {
             for (side, text) in p.labels.iter().enumerate() {
@@ -168,12 +107,90 @@ impl<'r> Extractor<'r> {
                 });
             }
         }
-        Some(Extractor {
+        let starts = labels.iter().map(|l| match l.words.first() {
+            Some(w) => w.as_str(),
+            None if l.text.is_ascii() => "",
+            None => l.text.as_str(),
+        });
+        let starts = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(starts)
+            .ok()?;
+        Some(Matchers {
             phrases,
             starts,
-            phrase_text,
             labels,
         })
+    }
+}
+
+struct Extractor<'r> {
+    m: &'r Matchers,
+    phrase_text: &'r [String],
+}
+
+/// Every label assignment in the document's prose, in text order.
+pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
+    if rules.label_assignment.is_empty() || rules.label_pairs.is_empty() {
+        return Vec::new();
+    }
+    let matchers = matchers(rules);
+    let Some(m) = matchers.as_ref() else {
+        return Vec::new();
+    };
+    let ex = Extractor {
+        m,
+        phrase_text: &rules.label_assignment,
+    };
+    let mut out = Vec::new();
+    for (index, block) in prose_blocks(doc, false) {
+        if !ex.may_hold_label(&block.text) {
+            continue;
+        }
+        // Nor does one without an assignment phrase or a bracket ("紫花（显性）").
+        if !block.text.contains(['(', '（']) && !ex.m.phrases.is_match(&block.text) {
+            continue;
+        }
+        let mut topic = String::new();
+        for sentence in &block.sentences {
+            // A clause after "；" stays under the topic of the sentence it continues.
+            let continues = block.text[..sentence.start]
+                .trim_end()
+                .ends_with(['；', ';']);
+            let own = clause::topic(&block.text, sentence);
+            if !continues || !own.is_empty() {
+                topic = own;
+            }
+            if !ex.may_hold_label(&block.text[sentence.clone()]) {
+                continue;
+            }
+            ex.sentence(doc, index, block, sentence.clone(), &topic, &mut out);
+        }
+    }
+    out
+}
+
+/// The label matchers of `rules`, from the memo when the label rules are unchanged.
+fn matchers(rules: &Rules) -> std::sync::Arc<Option<Matchers>> {
+    rules.derived.labels.get(
+        |(phrases, pairs)| {
+            *phrases == rules.label_assignment
+                && pairs.iter().eq(rules.label_pairs.iter().map(|p| &p.labels))
+        },
+        || {
+            let pairs = rules.label_pairs.iter().map(|p| p.labels.clone());
+            (rules.label_assignment.clone(), pairs.collect())
+        },
+        || Matchers::build(rules),
+    )
+}
+
+impl Extractor<'_> {
+    /// Every form finds a label written in the text (an English one in any case, its last
+    /// word maybe plural): text with no label's start holds no assignment. (Two letters
+    /// lower-case to ASCII: the Kelvin sign and a dotted capital I.)
+    fn may_hold_label(&self, text: &str) -> bool {
+        self.m.starts.is_match(text) || text.contains(['\u{212A}', '\u{130}'])
     }
 
     fn sentence(
@@ -194,9 +211,9 @@ impl<'r> Extractor<'r> {
         // The next subject starts after the previous assignment's object.
         let mut floor = sentence.start;
         let mut active_agent = None;
-        for m in self.phrases.find_iter(slice) {
+        for m in self.m.phrases.find_iter(slice) {
             let at = sentence.start + m.start()..sentence.start + m.end();
-            let phrase = self.phrase_text[m.pattern().as_usize()];
+            let phrase = self.phrase_text[m.pattern().as_usize()].as_str();
             if at.start < floor {
                 continue;
             }
@@ -206,18 +223,18 @@ impl<'r> Extractor<'r> {
                     continue;
                 }
                 let forms = english_forms::English {
-                    labels: &self.labels,
+                    labels: &self.m.labels,
                     active_agent: &mut active_agent,
                 };
                 forms.found(text, floor, phrase, at, clause_end)
             } else {
-                forms::chinese(text, floor, phrase, at, clause_end, &self.labels)
+                forms::chinese(text, floor, phrase, at, clause_end, &self.m.labels)
             };
             let Some(f) = f else { continue };
             floor = f.object.label.end;
             found.push(f);
         }
-        found.extend(forms::bracketed(text, sentence, &self.labels));
+        found.extend(forms::bracketed(text, sentence, &self.m.labels));
         found.sort_by_key(|f| f.object.label.start);
         for f in found {
             if let Some(a) = self.assignment(doc, index, block, topic, f) {
@@ -269,12 +286,13 @@ impl<'r> Extractor<'r> {
     /// A label in several pairs ("客户端" with "服务端" and with "服务器") belongs to the
     /// pair whose other label the paragraph uses.
     fn pair_in(&self, block: &str, pair: usize, side: usize) -> (usize, usize) {
-        let find = |p: usize, s: usize| self.labels.iter().find(|l| l.pair == p && l.side == s);
+        let find = |p: usize, s: usize| self.m.labels.iter().find(|l| l.pair == p && l.side == s);
         let Some(label) = find(pair, side) else {
             return (pair, side);
         };
         let lower = block.to_lowercase();
-        self.labels
+        self.m
+            .labels
             .iter()
             .filter(|l| l.text == label.text)
             .find(|l| find(l.pair, 1 - l.side).is_some_and(|o| lower.contains(&o.text)))

@@ -38,11 +38,10 @@ pub struct Rules {
 /// What extractors and checks build from the rules once rather than per file.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
-    /// The label-assignment phrases' automaton, from `label_assignment`.
-    pub(crate) label_phrases: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
-    /// What every label of `label_pairs` starts with (an English label's first word, a
-    /// Chinese label whole): text without any of these holds no assignment.
-    pub(crate) label_starts: Memo<Vec<String>, Option<std::sync::Arc<aho_corasick::AhoCorasick>>>,
+    /// The label extractor's automata and label forms, from `label_assignment` and
+    /// `label_pairs`.
+    pub(crate) labels:
+        Memo<crate::extract::labels::MatchersKey, Option<crate::extract::labels::Matchers>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
     pub(crate) canonical: Memo<Vec<String>, crate::hash::HashMap<String, String>>,
 }

@@ -73,8 +73,13 @@ pub(super) fn topic(text: &str, sentence: &Range<usize>) -> String {
         return String::new();
     };
     let head = slice[..i].trim();
-    let lower = head.to_lowercase();
-    if OPENERS.iter().any(|o| lower.starts_with(o)) {
+    // (No character outside ASCII lower-cases to a letter of an opener.)
+    let opens = |o: &&str| {
+        head.as_bytes()
+            .get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
+    };
+    if OPENERS.iter().any(opens) {
         normalize(head)
     } else {
         String::new()
