@@ -103,7 +103,8 @@ impl QuantityMismatch {
     fn within_document(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         // Group by unit (and head concept for unitless counts): the index keeps this linear.
-        let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> = HashMap::default();
+        let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> =
+            HashMap::default();
         for pq in ctx.claims.quantities() {
             let q = &pq.quantity;
             // Only measured values: digits with a unit, not counts, shares or dimensions.

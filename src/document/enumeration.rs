@@ -278,10 +278,10 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
             if depth <= 0 {
-                let closes = bytes[end..].starts_with(b")")
-                    || bytes[end..].starts_with("）".as_bytes());
-                for j in i..end {
-                    let c = char::from(bytes[j]);
+                let closes =
+                    bytes[end..].starts_with(b")") || bytes[end..].starts_with("）".as_bytes());
+                for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                    let c = char::from(b);
                     let may_start = (j == i && starts_ordinal(c)) || (closes && end - j <= 3);
                     if may_start {
                         push_group(&mut out, block, index, j, c, depth);
@@ -357,7 +357,6 @@ fn push_group(
 fn starts_ordinal(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'f' | 's' | 't')
 }
-
 
 type Reading = (EnumStyle, u32, usize, Range<usize>);
 
@@ -572,7 +571,10 @@ mod tests {
     fn every_ordinal_passes_the_first_letter_filter() {
         for (w, _) in ORDINALS {
             assert!(starts_ordinal(w.chars().next().unwrap_or(' ')), "{w}");
-            assert!(starts_ordinal(capitalize(w).chars().next().unwrap_or(' ')), "{w}");
+            assert!(
+                starts_ordinal(capitalize(w).chars().next().unwrap_or(' ')),
+                "{w}"
+            );
         }
     }
 }

@@ -13,10 +13,10 @@ pub mod letters;
 use super::prose_blocks;
 use crate::document::Document;
 use crate::document::sentences::is_cjk;
+use aho_corasick::AhoCorasick;
 use letters::{
     Fit, can_abbreviate, fit, is_acronym, is_anagram, is_function_word, looks_intended, singular,
 };
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -126,7 +126,10 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
     // Only a digit or a number word starts a number: a sentence without either holds none.
     let sentence = &text[range.clone()];
-    if !sentence.bytes().any(|b| b.is_ascii_digit() || may_start_number_word(b)) {
+    if !sentence
+        .bytes()
+        .any(|b| b.is_ascii_digit() || may_start_number_word(b))
+    {
         return out;
     }
     for clause in clauses(text, range) {
@@ -137,7 +140,8 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if !c.is_ascii_digit() && !(c.is_ascii() && may_start_number_word(c as u8)) {
+            let may_start = c.is_ascii_digit() || (c.is_ascii() && may_start_number_word(c as u8));
+            if !may_start {
                 i += c.len_utf8();
                 continue;
             }
@@ -182,7 +186,10 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
 
 /// The first letter of a number word of [`NUMBER_WORDS`], in either case.
 fn may_start_number_word(b: u8) -> bool {
-    matches!(b.to_ascii_lowercase(), b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    matches!(
+        b.to_ascii_lowercase(),
+        b'o' | b't' | b'f' | b's' | b'e' | b'n'
+    )
 }
 
 /// A number at `i`: digits (`5,000`, `2.5`), a dimension (`14×14`), a number word (`six`,

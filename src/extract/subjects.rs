@@ -7,8 +7,8 @@
 
 use crate::document::sentences::is_cjk;
 use crate::document::{CiteTarget, Document, RefKey, Reference};
-use crate::rules::{Rules, Work};
 use crate::hash::HashMap;
+use crate::rules::{Rules, Work};
 use std::ops::Range;
 
 /// Words that name no work of their own: `文献[3]`, `in [3]`.

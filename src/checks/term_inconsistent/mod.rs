@@ -2,13 +2,12 @@ mod spelling;
 
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::extract::terms::{
     Token, capitalised_runs, is_all_caps, lower_first, phrase, shape, spelling, title_runs, tokens,
 };
 use crate::extract::text::words;
-use spelling::{Basis, Finding, Occurrence, majority, most_frequent, report};
 use crate::hash::HashMap;
+use spelling::{Basis, Finding, Occurrence, majority, most_frequent, report};
 
 declare_check! {
     /// A proper name spelled with different capitalisation in one document.
@@ -51,11 +50,11 @@ impl Check for TermInconsistent {
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
         for n in [3, 2] {
-            phrase_findings(&tokens, ctx.doc, n, &canonical, &lower, &mut flagged, &mut findings);
+            phrase_findings(&tokens, n, &canonical, &lower, &mut flagged, &mut findings);
         }
-        word_findings(&tokens, ctx.doc, &canonical, &lower, &mut flagged, &mut findings);
+        word_findings(&tokens, &canonical, &lower, &mut flagged, &mut findings);
         for f in findings {
-            out.push(f.diagnostic(ctx));
+            out.push(f.diagnostic(ctx, &tokens));
         }
     }
 }
@@ -105,7 +104,6 @@ impl<'a> Spellings<'a> {
 
 fn word_findings(
     tokens: &[Token<'_>],
-    doc: &Document<'_>,
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
     flagged: &mut [bool],
@@ -184,7 +182,7 @@ fn word_findings(
             }
             let present = occs.iter().any(|o| o.form == *c);
             let bad = |o: &&Occurrence| o.form != *c && (present || shape(&o.form) != shape(c));
-            report(tokens, doc, occs, bad, c, Basis::Canonical, flagged, out);
+            report(occs, bad, c, Basis::Canonical, flagged, out);
             continue;
         }
         // Without the rules, a lower-case spelling may be the ordinary word ("zero" beside
@@ -206,8 +204,6 @@ fn word_findings(
         if let Some((suggested, basis)) = majority(&named, |o| shape(&o.form)) {
             let good = shape(&suggested);
             report(
-                tokens,
-                doc,
                 &named,
                 |o| shape(&o.form) != good,
                 &suggested,
@@ -221,7 +217,6 @@ fn word_findings(
 
 fn phrase_findings(
     tokens: &[Token<'_>],
-    doc: &Document<'_>,
     n: usize,
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
@@ -290,16 +285,7 @@ fn phrase_findings(
         let occs = &groups[&key];
         if let Some(c) = canonical.get(key.as_str()) {
             if occs.iter().any(|o| o.form == *c) {
-                report(
-                    tokens,
-                    doc,
-                    occs,
-                    |o| o.form != *c,
-                    c,
-                    Basis::Canonical,
-                    flagged,
-                    out,
-                );
+                report(occs, |o| o.form != *c, c, Basis::Canonical, flagged, out);
             }
             continue;
         }
@@ -343,7 +329,7 @@ fn phrase_findings(
             }
             true
         };
-        report(tokens, doc, occs, bad, &suggested, basis, flagged, out);
+        report(occs, bad, &suggested, basis, flagged, out);
     }
 }
 

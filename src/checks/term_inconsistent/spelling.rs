@@ -3,7 +3,6 @@
 
 use super::super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::document::Document;
 use crate::extract::terms::Token;
 use crate::hash::HashMap;
 use std::ops::Range;
@@ -24,13 +23,15 @@ pub struct Occurrence {
 }
 
 pub struct Finding {
-    range: Range<usize>,
+    /// The tokens of the occurrence (source ranges are mapped only for findings).
+    span: Range<usize>,
     written: String,
     suggested: String,
     basis: Basis,
     /// Occurrences of the suggested spelling in the document.
     count: usize,
-    /// One occurrence of another spelling: the suggested one if the document has it.
+    /// One occurrence of another spelling (its tokens): the suggested one if the document
+    /// has it.
     other: Option<(Range<usize>, String)>,
 }
 
@@ -73,8 +74,6 @@ pub fn most_frequent<'o>(occs: impl IntoIterator<Item = &'o Occurrence> + Clone)
 }
 
 pub fn report(
-    tokens: &[Token<'_>],
-    doc: &Document<'_>,
     occs: &[Occurrence],
     bad: impl Fn(&&Occurrence) -> bool,
     suggested: &str,
@@ -82,9 +81,7 @@ pub fn report(
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
 ) {
-    let range = |o: &Occurrence| {
-        tokens[o.first].source_range(doc).start..tokens[o.first + o.len - 1].source_range(doc).end
-    };
+    let span = |o: &Occurrence| o.first..o.first + o.len;
     let count = occs.iter().filter(|o| o.form == suggested).count();
     for o in occs.iter().filter(&bad) {
         if flagged[o.first..o.first + o.len].iter().any(|&f| f) {
@@ -95,9 +92,9 @@ pub fn report(
             .iter()
             .find(|x| x.form == suggested)
             .or_else(|| occs.iter().find(|x| x.form != o.form))
-            .map(|x| (range(x), x.form.clone()));
+            .map(|x| (span(x), x.form.clone()));
         out.push(Finding {
-            range: range(o),
+            span: span(o),
             written: o.form.clone(),
             suggested: suggested.to_string(),
             basis,
@@ -108,9 +105,13 @@ pub fn report(
 }
 
 impl Finding {
-    pub fn diagnostic(self, ctx: &Context<'_, '_>) -> Diagnostic {
+    pub fn diagnostic(self, ctx: &Context<'_, '_>, tokens: &[Token<'_>]) -> Diagnostic {
+        let source = |span: &Range<usize>| {
+            tokens[span.start].source_range(ctx.doc).start
+                ..tokens[span.end - 1].source_range(ctx.doc).end
+        };
         let Finding {
-            range,
+            span,
             written,
             suggested: s,
             basis,
@@ -133,6 +134,7 @@ impl Finding {
             Basis::Majority => "the spelling this document uses most",
             Basis::First => "the spelling this document uses first",
         };
+        let range = source(&span);
         let mut d = ctx.diagnostic(range.clone(), message);
         // Without a canonical spelling in the rules, the document's own majority is only a
         // guess at the right name; an all-lower-case form ("python 文件", "pip install
@@ -146,7 +148,7 @@ impl Finding {
             };
         }
         if let Some((r, o)) = other {
-            d = d.with_related(r, format!("written \"{o}\" here"));
+            d = d.with_related(source(&r), format!("written \"{o}\" here"));
         }
         d = d.with_help(format!("write \"{s}\", {why}"));
         // Markup inside the name ("**Stable** diffusion") would be lost by a replacement.
