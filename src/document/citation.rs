@@ -75,11 +75,24 @@ fn author_year(name: &str, year: &str) -> Option<CiteTarget> {
     Some(CiteTarget::AuthorYear(surname, y))
 }
 
+/// Whether `text` holds four digits that can be a year of [`PARENTHETICAL`] and
+/// [`NARRATIVE`] (1500 to 2099).
+fn has_year(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'5'..=b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
 /// Author-year citations in a text.
 pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out: Vec<(Range<usize>, Vec<CiteTarget>)> = Vec::new();
-    // Every form has a parenthesis and a capital: most blocks need no regex search.
-    if !text.contains(['(', '（']) || !text.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Every form has a parenthesis, a capital and a year: most blocks need no regex search.
+    if !text.contains(['(', '（'])
+        || !text.bytes().any(|b| b.is_ascii_uppercase())
+        || !has_year(text)
+    {
         return out;
     }
     for m in NARRATIVE.captures_iter(text) {
@@ -107,7 +120,9 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
             continue;
         };
         let inner = &text[inner_start..close];
-        if inner.len() <= 300 && !out.iter().any(|(r, _)| r.start < close && open < r.end) {
+        if inner.len() <= 300
+            && has_year(inner)
+            && !out.iter().any(|(r, _)| r.start < close && open < r.end) {
             let targets: Vec<CiteTarget> = inner
                 .split([';', '；'])
                 .filter_map(|part| {
