@@ -148,11 +148,17 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
 /// All citation groups in a text, with their ranges.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out = scan_author_year(text);
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '[' | '［' | '【') {
+    // `[`, or the first byte of `［` or `【` (UTF-8 EF BC BB and E3 80 90).
+    let opens = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'[' | 0xEF | 0xE3))
+        .map(|(i, _)| i);
+    for i in opens {
+        let rest = &text[i..];
+        if !rest.starts_with(['[', '［', '【']) {
             continue;
         }
-        let rest = &text[i..];
         if let Ok((after, targets)) = citation(rest) {
             let end = i + (rest.len() - after.len());
             out.push((i..end, targets));
