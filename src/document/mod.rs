@@ -99,7 +99,6 @@ pub struct Comment {
 #[derive(Debug)]
 pub struct Document<'s> {
     pub text: &'s str,
-    pub lines: LineIndex,
     pub blocks: Vec<Block>,
     pub headings: Vec<Heading>,
     pub lists: Vec<List>,

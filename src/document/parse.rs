@@ -2,7 +2,6 @@
 //! footnote definitions and comments.
 
 use super::block::{Block, BlockKind, Link, PLACEHOLDER};
-use super::line_index::LineIndex;
 use super::{Comment, Document, FootnoteDef, Heading, Item, List, numbering, sentences};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -92,7 +91,6 @@ pub fn parse(text: &str) -> Document<'_> {
     }
     Document {
         text,
-        lines: LineIndex::new(text),
         blocks: b.blocks,
         headings,
         lists: b.lists,
