@@ -14,22 +14,27 @@ pub struct Word<'a> {
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((c, len)) = char_at(slice, i) else {
+            break;
+        };
         if !is_word_char(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
+        let mut end = i + len;
+        while let Some((n, len)) = char_at(slice, end) {
             let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
             if is_word_char(n) || inner {
-                end = j + n.len_utf8();
-                iter.next();
+                end += len;
             } else {
                 break;
             }
         }
+        i = end;
         let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
         let end = start + token.len();
         // URLs, paths, domains and identifiers are not prose words.
@@ -52,6 +57,18 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// The character at byte `i` of `s` and its length; a character at or above U+3000 (a
+/// lead byte from 0xE3), never part of a word, is returned as U+3000 without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let lead = *s.as_bytes().get(i)?;
+    match lead {
+        0..0x80 => Some((char::from(lead), 1)),
+        0xE3..0xF0 => Some(('\u{3000}', 3)),
+        0xF0.. => Some(('\u{3000}', 4)),
+        _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 fn is_word_char(c: char) -> bool {
