@@ -28,7 +28,16 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     let mut out = Vec::new();
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
-        for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, ':' | '：')) {
+        // `:`, or the first byte of `：` (UTF-8 EF BC 9A).
+        let colons = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b':' || b == 0xEF)
+            .map(|(i, _)| i);
+        for colon in colons {
+            let Some(c) = text[colon..].chars().next().filter(|c| matches!(c, ':' | '：')) else {
+                continue;
+            };
             let Some((count, word)) = count_before(text, colon) else {
                 continue;
             };
