@@ -280,32 +280,43 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
             if depth <= 0 {
                 let closes =
                     bytes[end..].starts_with(b")") || bytes[end..].starts_with("）".as_bytes());
-                for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
-                    let c = char::from(b);
-                    let may_start = (j == i && starts_ordinal(c)) || (closes && end - j <= 3);
-                    if may_start {
-                        push_group(&mut out, block, index, j, c, depth);
-                    }
+                let first = char::from(bytes[i]);
+                let tail = if closes { end.saturating_sub(3).max(i) } else { end };
+                if starts_ordinal(first) && tail > i {
+                    push_group(&mut out, block, index, i, first, depth);
+                }
+                for (j, &b) in bytes.iter().enumerate().take(end).skip(tail) {
+                    push_group(&mut out, block, index, j, char::from(b), depth);
                 }
             }
             i = end;
             continue;
         }
+        // Outside ASCII only （ ） ① … ⑳ 第 、 matter: skip other characters by their lead
+        // byte (those four start with E2, E3, E7 or EF).
+        let lead = bytes[i];
+        if lead >= 0x80 && !matches!(lead, 0xE2 | 0xE3 | 0xE7 | 0xEF) {
+            i += utf8_len(lead);
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let may_start = match c {
-            '(' | '（' | '①'..='⑳' | '第' => true,
-            // "三、" at most three numerals before the comma.
-            _ if is_chinese_digit(c) => {
-                let run = text[i..].chars().take_while(|&ch| is_chinese_digit(ch));
-                let run = run.take(4).count();
-                run <= 3 && text[i..].chars().nth(run) == Some('、')
+        match c {
+            '(' | '（' | '①'..='⑳' | '第' => push_group(&mut out, block, index, i, c, depth),
+            // "三、": a marker may start at each of the (at most three) numerals before.
+            '、' => {
+                let run: Vec<(usize, char)> = text[..i]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, ch)| is_chinese_digit(ch))
+                    .take(3)
+                    .collect();
+                for &(s, ch) in run.iter().rev() {
+                    push_group(&mut out, block, index, s, ch, depth);
+                }
             }
-            _ => false,
-        };
-        if may_start {
-            push_group(&mut out, block, index, i, c, depth);
+            _ => {}
         }
         match c {
             '(' | '（' => depth += 1,
@@ -350,6 +361,16 @@ fn push_group(
         .collect::<Vec<_>>();
     if !group.is_empty() {
         out.push(group);
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
