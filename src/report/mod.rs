@@ -27,30 +27,35 @@ pub struct FileReport {
     /// The name as given on the command line or found under a directory (`-` for stdin).
     pub path: String,
     pub source: String,
-    pub lines: LineIndex,
+    /// Built on the first position asked for: a file without findings needs none.
+    lines: std::sync::OnceLock<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl FileReport {
     pub fn new(path: String, source: String, diagnostics: Vec<Diagnostic>) -> FileReport {
-        let lines = LineIndex::new(&source);
         FileReport {
             path,
             source,
-            lines,
+            lines: std::sync::OnceLock::new(),
             diagnostics,
         }
     }
 
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.source))
+    }
+
     pub fn line_col(&self, offset: usize) -> LineCol {
-        self.lines.line_col(&self.source, offset)
+        self.lines().line_col(&self.source, offset)
     }
 
     /// 1-based line and 1-based column counted in UTF-8 bytes (for formats that want bytes).
     pub fn line_byte_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.source.len());
-        let line = self.lines.line_of(offset);
-        (line + 1, offset - self.lines.line_start(line) + 1)
+        let lines = self.lines();
+        let line = lines.line_of(offset);
+        (line + 1, offset - lines.line_start(line) + 1)
     }
 
     /// Start and end positions of a range; an empty range ends where it starts.
