@@ -16,37 +16,48 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentence ranges covering every non-blank part of it.
 pub fn split(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only ASCII and full-width marks (lead bytes E3 and EF) end a sentence: other
+        // characters are stepped over without decoding.
+        let lead = bytes[i];
+        if lead >= 0x80 && lead != 0xE3 && lead != 0xEF {
+            i += match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
         let end = i + c.len_utf8();
         let boundary = match c {
             '。' | '！' | '？' | '；' | '\n' => true,
-            '.' | '!' | '?' | ';' => {
-                let next = chars.peek().map(|(_, n)| *n);
-                match next {
-                    None => true,
-                    Some(n) if n.is_whitespace() => c != '.' || !is_abbreviation(&text[start..i]),
-                    Some(n) if is_cjk(n) => c != '.' || !is_abbreviation(&text[start..i]),
-                    _ => false,
+            '.' | '!' | '?' | ';' => match char_at(end) {
+                None => true,
+                Some(n) if n.is_whitespace() || is_cjk(n) => {
+                    c != '.' || !is_abbreviation(&text[start..i])
                 }
-            }
+                _ => false,
+            },
             _ => false,
         };
+        i = end;
         if boundary {
             // Keep closing quotes and brackets with the sentence they close.
-            let mut stop = end;
-            while let Some(&(j, n)) = chars.peek() {
+            while let Some(n) = char_at(i) {
                 if matches!(n, '”' | '"' | '’' | '\'' | ')' | '）' | '」' | '』') {
-                    stop = j + n.len_utf8();
-                    chars.next();
+                    i += n.len_utf8();
                 } else {
                     break;
                 }
             }
-            push(&mut out, text, start, stop);
-            start = stop;
+            push(&mut out, text, start, i);
+            start = i;
         }
     }
     push(&mut out, text, start, text.len());
@@ -64,20 +75,20 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
 
 /// Whether the text before a period ends with an abbreviation or an initial.
 pub(crate) fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if word.is_empty() {
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(k, _)| k);
+    let word = &before[start..];
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
         return false;
-    }
-    let lower = word.to_lowercase();
-    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    };
+    let single_initial = chars.next().is_none() && first.is_uppercase();
+    // The abbreviations are ASCII without a `k`: no other character lower-cases to one.
+    single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -91,6 +102,14 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_compare_without_case_folding() {
+        // The Kelvin sign is the only letter outside ASCII that lower-cases into it ("k").
+        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii() && !a.contains('k')));
+        assert!(is_abbreviation("see Fig") && is_abbreviation("E.G") && is_abbreviation("J"));
+        assert!(!is_abbreviation("the end") && !is_abbreviation(""));
     }
 
     #[test]
