@@ -79,8 +79,9 @@ impl Subjects {
         }
         let mut works = HashMap::default();
         if let Some(bib) = &doc.bibliography {
+            let titles = work_titles(rules);
             for entry in &bib.entries {
-                if let (Some(key), Some(w)) = (&entry.key, known_work(entry, &rules.works)) {
+                if let (Some(key), Some(w)) = (&entry.key, known_work(entry, &titles)) {
                     works.insert(key.clone(), w);
                 }
             }
@@ -344,7 +345,9 @@ pub fn name_before(text: &str, pos: usize) -> Option<Range<usize>> {
 }
 
 /// The known work a reference names: same title, ignoring case and punctuation.
-pub fn known_work(entry: &Reference, works: &[Work]) -> Option<usize> {
+/// The known work (an index into `Rules::works`) whose title the reference has, given the
+/// works' titles by [`work_titles`].
+pub fn known_work(entry: &Reference, titles: &HashMap<String, usize>) -> Option<usize> {
     let title = entry
         .parsed
         .title
@@ -354,7 +357,20 @@ pub fn known_work(entry: &Reference, works: &[Work]) -> Option<usize> {
     if key.len() < 8 {
         return None;
     }
-    works.iter().position(|w| squash(&w.title) == key)
+    titles.get(&key).copied()
+}
+
+/// The known works by squashed title (the first work of a title), built once per rules set.
+pub fn work_titles(rules: &Rules) -> std::sync::Arc<HashMap<String, usize>> {
+    let same = |k: &Vec<String>| k.iter().eq(rules.works.iter().map(|w| &w.title));
+    let key = || rules.works.iter().map(|w| w.title.clone()).collect();
+    rules.derived.work_titles.get(same, key, || {
+        let mut titles = HashMap::default();
+        for (i, w) in rules.works.iter().enumerate() {
+            titles.entry(squash(&w.title)).or_insert(i);
+        }
+        titles
+    })
 }
 
 fn squash(s: &str) -> String {

@@ -42,6 +42,8 @@ pub struct Derived {
     /// `label_pairs`.
     pub(crate) labels:
         Memo<crate::extract::labels::MatchersKey, Option<crate::extract::labels::Matchers>>,
+    /// The known works by squashed title, from `works`.
+    pub(crate) work_titles: Memo<Vec<String>, crate::hash::HashMap<String, usize>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
     pub(crate) canonical: Memo<Vec<String>, crate::hash::HashMap<String, String>>,
 }
