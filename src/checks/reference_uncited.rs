@@ -31,19 +31,22 @@ impl Check for ReferenceUncited {
             .filter(|c| !doc.in_bibliography(c.range.start) || in_footnote(ctx, c.block))
             .flat_map(|c| &c.targets)
             .collect();
+        let mut cited: HashSet<RefKey> = cited.into_iter().filter_map(|t| bib.resolve(t)).collect();
+        let all_cited = bib
+            .entries
+            .iter()
+            .all(|e| e.key.as_ref().is_none_or(|k| cited.contains(k)));
+        if all_cited {
+            return;
+        }
         // Citations the Markdown parser hides from prose (inside indented blocks of MkDocs
         // admonitions, grammar code blocks) still cite: an entry is only "never cited" when
         // its marker appears nowhere outside the bibliography.
-        let raw: HashSet<CiteTarget> = citation::scan(doc.text)
+        let raw = citation::scan(doc.text)
             .into_iter()
             .filter(|(r, _)| !doc.in_bibliography(r.start))
-            .flat_map(|(_, t)| t)
-            .collect();
-        let cited: HashSet<RefKey> = cited
-            .into_iter()
-            .chain(raw.iter())
-            .filter_map(|t| bib.resolve(t))
-            .collect();
+            .flat_map(|(_, t)| t);
+        cited.extend(raw.filter_map(|t| bib.resolve(&t)));
         // Numbered and author-year entries are only expected to be cited when the document
         // cites that way at all (a plain reading list titled References is no citation system).
         let cites_numbers = cited
