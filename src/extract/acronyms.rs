@@ -13,7 +13,6 @@ pub mod letters;
 use super::prose_blocks;
 use crate::document::Document;
 use crate::document::sentences::is_cjk;
-use aho_corasick::AhoCorasick;
 use letters::{
     Fit, can_abbreviate, fit, is_acronym, is_anagram, is_function_word, looks_intended, singular,
 };
@@ -406,11 +405,9 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ABBR的全称是Full Name`, `ABBR stands for Full Name`, `ABBR, short for Full Name`.
 fn phrases(text: &str, out: &mut Vec<Found>) {
     // Every phrase of `PHRASE` holds one of these words: without them, nothing to find.
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(["全称", "stands", "short", "acronym", "abbreviation"])
-            .unwrap_or_else(|e| panic!("constant automaton: {e}"))
-    });
-    if !WORDS.is_match(text) {
+    // (Five substring searches beat one automaton here: each is vectorised.)
+    let words = ["全称", "stands", "short", "acronym", "abbreviation"];
+    if !words.iter().any(|w| text.contains(w)) {
         return;
     }
     let mut i = 0;
