@@ -122,7 +122,8 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
         let inner = &text[inner_start..close];
         if inner.len() <= 300
             && has_year(inner)
-            && !out.iter().any(|(r, _)| r.start < close && open < r.end) {
+            && !out.iter().any(|(r, _)| r.start < close && open < r.end)
+        {
             let targets: Vec<CiteTarget> = inner
                 .split([';', '；'])
                 .filter_map(|part| {

@@ -281,7 +281,11 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
                 let closes =
                     bytes[end..].starts_with(b")") || bytes[end..].starts_with("）".as_bytes());
                 let first = char::from(bytes[i]);
-                let tail = if closes { end.saturating_sub(3).max(i) } else { end };
+                let tail = if closes {
+                    end.saturating_sub(3).max(i)
+                } else {
+                    end
+                };
                 if starts_ordinal(first) && tail > i {
                     push_group(&mut out, block, index, i, first, depth);
                 }

@@ -107,7 +107,11 @@ mod tests {
     #[test]
     fn abbreviations_compare_without_case_folding() {
         // The Kelvin sign is the only letter outside ASCII that lower-cases into it ("k").
-        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii() && !a.contains('k')));
+        assert!(
+            ABBREVIATIONS
+                .iter()
+                .all(|a| a.is_ascii() && !a.contains('k'))
+        );
         assert!(is_abbreviation("see Fig") && is_abbreviation("E.G") && is_abbreviation("J"));
         assert!(!is_abbreviation("the end") && !is_abbreviation(""));
     }

@@ -35,7 +35,11 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
             .filter(|&(_, b)| b == b':' || b == 0xEF)
             .map(|(i, _)| i);
         for colon in colons {
-            let Some(c) = text[colon..].chars().next().filter(|c| matches!(c, ':' | '：')) else {
+            let Some(c) = text[colon..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ':' | '：'))
+            else {
                 continue;
             };
             let Some((count, word)) = count_before(text, colon) else {

@@ -107,10 +107,13 @@ impl Matchers {
                 });
             }
         }
-        let starts = labels.iter().map(|l| match l.words.first() {
-            Some(w) => w.as_str(),
-            None if l.text.is_ascii() => "",
-            None => l.text.as_str(),
+        // An English label's first word; a one-word label ending in y without it, as its
+        // plural "-ies" does (see `english::is_plural`).
+        let starts = labels.iter().map(|l| match l.words.as_slice() {
+            [w] => w.strip_suffix('y').unwrap_or(w),
+            [w, ..] => w.as_str(),
+            [] if l.text.is_ascii() => "",
+            [] => l.text.as_str(),
         });
         let starts = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -359,4 +362,38 @@ pub(crate) fn is_quote_or_markup(c: char) -> bool {
             | '_'
             | '`'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plural_in_ies_is_read_where_no_other_label_starts() {
+        let rules = Rules::defaults().unwrap_or_else(|e| panic!("{e}"));
+        let md = "In a sharded datastore, the nodes in Oregon act as primaries, and the nodes \
+                  in Ohio act as primaries.\n";
+        let doc = Document::parse(md, &rules.model_options());
+        let labels: Vec<&str> = assignments(&doc, &rules)
+            .iter()
+            .map(|a| &doc.blocks[a.block].text[a.label.clone()])
+            .collect();
+        assert_eq!(labels, ["primaries", "primaries"]);
+    }
+
+    #[test]
+    fn every_label_and_plural_passes_the_start_filter() {
+        let rules = Rules::defaults().unwrap_or_else(|e| panic!("{e}"));
+        let m = Matchers::build(&rules).unwrap_or_else(|| panic!("matchers"));
+        for l in &m.labels {
+            let mut forms = vec![l.text.clone(), l.text.to_uppercase()];
+            if let Some(stem) = l.text.strip_suffix('y') {
+                forms.push(format!("{stem}ies"));
+            }
+            forms.push(format!("{}es", l.text));
+            for form in forms {
+                assert!(m.starts.is_match(&form), "{form}");
+            }
+        }
+    }
 }
