@@ -16,6 +16,10 @@
 #[path = "timing.rs"]
 mod timing;
 
+/// The allocator of the `factlint` binary, so that both rows measure what the command does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use factlint::document::markdown_options;
 use factlint::files::{self, Target};
 use factlint::rules::Rules;

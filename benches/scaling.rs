@@ -11,6 +11,10 @@
 #[path = "timing.rs"]
 mod timing;
 
+/// The allocator of the `factlint` binary, so that both rows measure what the command does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use factlint::rules::Rules;
 use std::hint::black_box;
 
