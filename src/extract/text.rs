@@ -37,19 +37,23 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         i = end;
         let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
         let end = start + token.len();
-        // URLs, paths, domains and identifiers are not prose words.
-        if token.contains('/') || token.contains('@') || token.contains('_') || token.contains("..")
-        {
+        // URLs, paths, domains and identifiers are not prose words (one pass for all signs).
+        let (mut dot, mut other) = (false, false);
+        for b in token.bytes() {
+            match b {
+                b'.' => dot = true,
+                b'/' | b'@' | b'_' | b':' => other = true,
+                _ => {}
+            }
+        }
+        if other || (dot && token.contains("..")) {
             continue;
         }
-        if token.contains('.') && !token.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        if dot && !token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
             // "e.g" stays a word; "github.com" does not.
             if token.split('.').any(|p| p.len() > 2) {
                 continue;
             }
-        }
-        if token.contains(':') {
-            continue;
         }
         out.push(Word {
             range: range.start + start..range.start + end,
