@@ -150,12 +150,7 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
 pub fn scan(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out = scan_author_year(text);
     // `[`, or the first byte of `［` or `【` (UTF-8 EF BC BB and E3 80 90).
-    let opens = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'[' | 0xEF | 0xE3))
-        .map(|(i, _)| i);
-    for i in opens {
+    for i in memchr::memchr3_iter(b'[', 0xEF, 0xE3, text.as_bytes()) {
         let rest = &text[i..];
         if !rest.starts_with(['[', '［', '【']) {
             continue;

@@ -29,12 +29,7 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
         // `:`, or the first byte of `：` (UTF-8 EF BC 9A).
-        let colons = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b':' || b == 0xEF)
-            .map(|(i, _)| i);
-        for colon in colons {
+        for colon in memchr::memchr2_iter(b':', 0xEF, text.as_bytes()) {
             let Some(c) = text[colon..]
                 .chars()
                 .next()
