@@ -14,6 +14,19 @@ const ABBREVIATIONS: &[&str] = &[
     "thm", "lem", "prop", "cor", "alg", "ex", "viz",
 ];
 
+/// The bytes that may start a sentence end: `.`, `!`, `?`, `;`, a newline, and the lead
+/// bytes of `。` (E3) and of `！？；` (EF).
+static ENDS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let ends = [b'.', b'!', b'?', b';', b'\n', 0xE3, 0xEF];
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Splits `text` into sentence ranges covering every non-blank part of it.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -22,17 +35,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Only ASCII and full-width marks (lead bytes E3 and EF) end a sentence: other
-        // characters are stepped over without decoding.
-        let lead = bytes[i];
-        if lead >= 0x80 && lead != 0xE3 && lead != 0xEF {
-            i += match lead {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                _ => 2,
-            };
-            continue;
-        }
+        // Only . ! ? ; and a newline, or the full-width marks (lead bytes E3 and EF) end a
+        // sentence: jump to the next such byte.
+        let Some(skip) = bytes[i..].iter().position(|&b| ENDS[usize::from(b)]) else {
+            break;
+        };
+        i += skip;
         let Some(c) = char_at(i) else { break };
         let end = i + c.len_utf8();
         let boundary = match c {
