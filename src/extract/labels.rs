@@ -164,9 +164,6 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
             if !continues || !own.is_empty() {
                 topic = own;
             }
-            if !ex.may_hold_label(&block.text[sentence.clone()]) {
-                continue;
-            }
             ex.sentence(doc, index, block, sentence.clone(), &topic, &mut out);
         }
     }
@@ -210,6 +207,24 @@ impl Extractor<'_> {
         if slice.contains(['?', '？']) {
             return;
         }
+        // Where labels may start (see `may_hold_label`), overlapping so that none hides
+        // another, in order of their ends, each with the greatest start up to it.
+        let folds_to_ascii = slice.contains(['\u{212A}', '\u{130}']);
+        let mut ends = Vec::new();
+        let mut max_start: Vec<usize> = Vec::new();
+        for m in self.m.starts.find_overlapping_iter(slice) {
+            ends.push(sentence.start + m.end());
+            let start = sentence.start + m.start();
+            max_start.push(max_start.last().map_or(start, |&s| s.max(start)));
+        }
+        if ends.is_empty() && !folds_to_ascii {
+            return;
+        }
+        // Every form reads its label in the clause after the phrase.
+        let label_within = |from: usize, to: usize| {
+            let k = ends.partition_point(|&e| e <= to);
+            folds_to_ascii || (k > 0 && max_start[k - 1] >= from)
+        };
         let mut found = Vec::new();
         // The next subject starts after the previous assignment's object.
         let mut floor = sentence.start;
@@ -221,6 +236,9 @@ impl Extractor<'_> {
                 continue;
             }
             let clause_end = clause_end(text, at.end, sentence.end);
+            if !label_within(at.end, clause_end) {
+                continue;
+            }
             let f = if phrase.is_ascii() {
                 if !word_bounded(text, at.start, at.end) {
                     continue;
