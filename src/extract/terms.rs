@@ -205,9 +205,9 @@ pub fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
 /// cells, as `(first token, length)`: the places where a writer capitalises a multi-word
 /// name on purpose. A sentence-initial starter word ("In", "The") is dropped from a run; any
 /// other sentence-initial run may be a heading-like lead-in and is skipped.
-pub fn title_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+pub fn title_runs(tokens: &[Token<'_>], runs: &[Range<usize>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for run in capitalised_runs(tokens) {
+    for run in runs.iter().cloned() {
         let first = &tokens[run.start];
         let mut start = run.start;
         if first.initial && STARTERS.contains(&first.text.to_lowercase().as_str()) {
@@ -259,7 +259,7 @@ mod tests {
         let md = "In Stable Diffusion we use Latent Diffusion and Attention Is All You Need.\n";
         let doc = Document::parse(md, &Default::default());
         let t = tokens(&doc);
-        let runs: Vec<String> = title_runs(&t)
+        let runs: Vec<String> = title_runs(&t, &capitalised_runs(&t))
             .into_iter()
             .map(|(i, n)| spelling(&t[i..i + n]))
             .collect();

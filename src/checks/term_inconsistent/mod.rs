@@ -49,10 +49,27 @@ impl Check for TermInconsistent {
         let lower = Spellings::of(&tokens);
         let mut flagged = vec![false; tokens.len()];
         let mut findings = Vec::new();
+        let runs = capitalised_runs(&tokens);
+        let titles = title_runs(&tokens, &runs);
         for n in [3, 2] {
-            phrase_findings(&tokens, n, &canonical, &lower, &mut flagged, &mut findings);
+            phrase_findings(
+                &tokens,
+                &titles,
+                n,
+                &canonical,
+                &lower,
+                &mut flagged,
+                &mut findings,
+            );
         }
-        word_findings(&tokens, &canonical, &lower, &mut flagged, &mut findings);
+        word_findings(
+            &tokens,
+            &runs,
+            &canonical,
+            &lower,
+            &mut flagged,
+            &mut findings,
+        );
         for f in findings {
             out.push(f.diagnostic(ctx, &tokens));
         }
@@ -104,6 +121,7 @@ impl<'a> Spellings<'a> {
 
 fn word_findings(
     tokens: &[Token<'_>],
+    runs: &[std::ops::Range<usize>],
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
     flagged: &mut [bool],
@@ -132,8 +150,8 @@ fn word_findings(
         .map(|(f, c)| c.is_some() || differs.get(f.as_str()).is_some_and(|&(_, d)| d))
         .collect();
     let mut in_run = vec![false; tokens.len()];
-    for run in capitalised_runs(tokens) {
-        in_run[run].fill(true);
+    for run in runs {
+        in_run[run.clone()].fill(true);
     }
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
@@ -217,6 +235,7 @@ fn word_findings(
 
 fn phrase_findings(
     tokens: &[Token<'_>],
+    title_runs: &[(usize, usize)],
     n: usize,
     canonical: &HashMap<String, String>,
     lower: &Spellings<'_>,
@@ -225,7 +244,7 @@ fn phrase_findings(
 ) {
     // Title-Case spellings written mid-sentence, by case-folded form.
     let mut titles: HashMap<String, Vec<Occurrence>> = HashMap::default();
-    for (first, len) in title_runs(tokens) {
+    for &(first, len) in title_runs {
         if len == n {
             let form = spelling(&tokens[first..first + n]);
             titles
