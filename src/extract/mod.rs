@@ -87,22 +87,19 @@ impl<'a, 'd> Claims<'a, 'd> {
         self.counts.get_or_init(|| counts::extract(self.doc))
     }
 
-    /// Quantities of the prose. Without a bibliography they are compared only with each
-    /// other, and only those written in digits: sentences without a digit are not read.
+    /// Quantities of the prose. Without a bibliography they are only compared with each
+    /// other, as measurements (digits with a unit): only those are read.
     pub fn quantities(&self) -> &[ProseQuantity] {
         self.quantities.get_or_init(|| {
             let mut out = Vec::new();
-            let digits_only = self.doc.bibliography.is_none();
+            let wanted = if self.doc.bibliography.is_none() {
+                quantities::Wanted::Measured
+            } else {
+                quantities::Wanted::All
+            };
             for (b, block) in prose_blocks(self.doc, false) {
                 for (s, sentence) in block.sentences.iter().enumerate() {
-                    if digits_only
-                        && !block.text[sentence.clone()]
-                            .bytes()
-                            .any(|c| c.is_ascii_digit())
-                    {
-                        continue;
-                    }
-                    for q in quantities::mentions(&block.text, sentence.clone()) {
+                    for q in quantities::mentions_of(&block.text, sentence.clone(), wanted) {
                         out.push(ProseQuantity {
                             block: b,
                             sentence: s,

@@ -121,14 +121,28 @@ const STOP: &[&str] = &[
     "drawn", "above", "below", "only", "also", "we", "can", "will", "so",
 ];
 
+/// Which quantities a caller wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    All,
+    /// Measurements only: digits with a unit other than a percent sign.
+    Measured,
+}
+
 /// All quantities of a sentence (or a title) in `range` of `text`.
 pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    mentions_of(text, range, Wanted::All)
+}
+
+/// The quantities of `range` of `text` that the caller wants.
+pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let measured = wanted == Wanted::Measured;
     // Only a digit or a number word starts a number: a sentence without either holds none.
     let sentence = &text[range.clone()];
     if !sentence
         .bytes()
-        .any(|b| b.is_ascii_digit() || may_start_number_word(b))
+        .any(|b| b.is_ascii_digit() || (!measured && may_start_number_word(b)))
     {
         return out;
     }
@@ -137,12 +151,16 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
         let mut clause_entities: Option<Vec<String>> = None;
         let mut i = clause.start;
         while i < clause.end {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            let may_start = c.is_ascii_digit() || (c.is_ascii() && may_start_number_word(c as u8));
-            if !may_start {
-                i += c.len_utf8();
+            // Numbers start with an ASCII digit or letter, at the start of a word.
+            let b = text.as_bytes()[i];
+            if b >= 0x80 {
+                i += utf8_len(b);
+                continue;
+            }
+            let c = char::from(b);
+            let may_start = b.is_ascii_digit() || (!measured && may_start_number_word(b));
+            if !may_start || (i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric()) {
+                i += 1;
                 continue;
             }
             let starts_word = text[..i]
@@ -151,6 +169,10 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
                 .is_none_or(|p| !p.is_alphanumeric() || is_cjk(p));
             if starts_word && let Some((value, after)) = number_at(text, i, clause.end) {
                 let (unit, after_unit) = unit_at(text, after, clause.end);
+                if measured && matches!(unit, None | Some("%")) {
+                    i = after.max(i + 1);
+                    continue;
+                }
                 // "500 km/s/Mpc": a compound unit is not the unit read here.
                 let compound = text[after_unit..].starts_with(['/', '·', '^']);
                 let digits = c.is_ascii_digit();
@@ -182,6 +204,16 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// The first letter of a number word of [`NUMBER_WORDS`], in either case.
