@@ -1,5 +1,8 @@
 //! Timing helpers shared by the benchmarks (`#[path]`-included, not a target).
 
+// Each bench uses the helpers it needs.
+#![allow(dead_code)]
+
 use std::time::{Duration, Instant};
 
 /// How many times each measurement runs: `FACTLINT_BENCH_RUNS`, default `default`.
