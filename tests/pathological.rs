@@ -73,6 +73,41 @@ fn a_ten_megabyte_line() {
     check("long line", piece.repeat(n), secs(20));
 }
 
+/// Each finding on a long line prints a window of it, not the whole line: the human report
+/// of thousands of findings on one line stays proportional to their number.
+#[test]
+fn human_output_of_findings_on_a_long_line() {
+    let piece = "and (1) Vaswani et al. [3] 的Transformer（2） ";
+    let text = piece.repeat(1_000_000 / SCALE / piece.len());
+    let diagnostics = factlint::check_text(&text, &RULES);
+    assert!(diagnostics.len() > 100, "{} findings", diagnostics.len());
+    let start = Instant::now();
+    let count = diagnostics.len();
+    let report = factlint::report::FileReport::new("long.md".into(), text, diagnostics);
+    let out = factlint::report::render_human(std::slice::from_ref(&report), false);
+    assert!(
+        out.len() < count * 2_000,
+        "{} bytes for {count} findings",
+        out.len()
+    );
+    assert!(start.elapsed() < secs(20), "took {:?}", start.elapsed());
+    // Columns count from the start of the line, not of the window shown.
+    let out = String::from_utf8_lossy(&out);
+    let first = report.line_col(report.diagnostics[0].range.start);
+    let header = format!("┌─ long.md:1:{}\n", first.column);
+    assert!(
+        out.contains(&header),
+        "{header} in {}",
+        &out[..out.len().min(2000)]
+    );
+    let last = report
+        .diagnostics
+        .last()
+        .map(|d| report.line_col(d.range.start));
+    let header = format!("┌─ long.md:1:{}\n", last.map_or(0, |l| l.column));
+    assert!(out.contains(&header), "{header}");
+}
+
 #[test]
 fn a_hundred_thousand_citations() {
     let n = 100_000 / SCALE;

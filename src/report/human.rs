@@ -1,10 +1,10 @@
 //! `--format human`: codespan-reporting diagnostics, primary label on the claim and secondary
 //! labels on what it contradicts.
 
+use super::excerpt::Views;
 use super::{FileReport, Summary};
 use crate::diagnostic::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
 /// Renders every file's diagnostics and a closing summary line.
@@ -14,7 +14,6 @@ pub fn render_human(files: &[FileReport], color: bool) -> Vec<u8> {
 
 /// Renders every file's diagnostics, and the summary line when `summary` is set.
 pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Vec<u8> {
-    let mut db = SimpleFiles::new();
     let mut buffer = if color {
         Buffer::ansi()
     } else {
@@ -25,18 +24,21 @@ pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Ve
         if f.diagnostics.is_empty() {
             continue;
         }
-        let id = db.add(f.path.as_str(), f.source.as_str());
         for d in &f.diagnostics {
             let len = f.source.len();
             let clamp =
                 |r: &std::ops::Range<usize>| r.start.min(len)..r.end.min(len).max(r.start.min(len));
+            let ranges: Vec<std::ops::Range<usize>> = std::iter::once(&d.range)
+                .chain(d.related.iter().map(|r| &r.range))
+                .map(clamp)
+                .collect();
+            let mut views = Views::default();
+            let ids = views.add(f, &ranges);
             let mut labels =
-                vec![Label::primary(id, clamp(&d.range)).with_message(primary_message(d))];
-            labels.extend(
-                d.related
-                    .iter()
-                    .map(|r| Label::secondary(id, clamp(&r.range)).with_message(r.message.clone())),
-            );
+                vec![Label::primary(ids[0], ranges[0].clone()).with_message(primary_message(d))];
+            labels.extend(d.related.iter().enumerate().map(|(k, r)| {
+                Label::secondary(ids[k + 1], ranges[k + 1].clone()).with_message(r.message.clone())
+            }));
             let mut notes = Vec::new();
             if let Some(help) = &d.help {
                 notes.push(format!("help: {help}"));
@@ -51,7 +53,7 @@ pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Ve
                 .with_notes(notes);
             // A rendering failure can only come from a range outside the file, which the
             // clamping above rules out; skip the diagnostic rather than abort the report.
-            let _ = term::emit_to_write_style(&mut buffer, &config, &db, &diag);
+            let _ = term::emit_to_write_style(&mut buffer, &config, &views, &diag);
         }
     }
     let mut out = buffer.into_inner();

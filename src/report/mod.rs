@@ -1,6 +1,7 @@
 //! Reporters: each output format in its own file, all reading the same diagnostics.
 //! Reporters never look at Markdown; they see file names, source text and diagnostics.
 
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -42,7 +43,7 @@ impl FileReport {
         }
     }
 
-    fn lines(&self) -> &LineIndex {
+    pub(crate) fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.source))
     }
 
