@@ -223,6 +223,15 @@ fn item(s: &str) -> IResult<&str, (u32, Option<u32>)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_year_filter_admits_exactly_the_years_of_the_patterns() {
+        let year = regex::Regex::new(r"(?:1[5-9]|20)\d\d").unwrap_or_else(|e| panic!("{e}"));
+        for y in 1000..3000 {
+            let s = format!("x{y}x");
+            assert_eq!(has_year(&s), year.is_match(&s), "{s}");
+        }
+    }
+
     fn targets(s: &str) -> Vec<Vec<CiteTarget>> {
         scan(s).into_iter().map(|(_, t)| t).collect()
     }

@@ -479,6 +479,25 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn every_phrase_form_passes_the_phrase_word_filter() {
+        let forms = [
+            "KV stands for Key Value.",
+            "KV, short for Key Value, is used.",
+            "KV is an acronym for Key Value.",
+            "KV is an abbreviation of Key Value.",
+            "KV的全称是Key Value。",
+            "KV全称为Key Value。",
+        ];
+        for text in forms {
+            let found = defs(&format!("{text}\n"));
+            assert!(
+                found.iter().any(|(a, e, _)| a == "KV" && e == "Key Value"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
     fn one(acronym: &str, expansion: &str, valid: bool) -> Vec<(String, String, bool)> {
         vec![(acronym.to_string(), expansion.to_string(), valid)]
     }
