@@ -269,25 +269,30 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     let mut depth: i32 = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() {
-            // A word's letters and digits start only `3)`-style markers (at most three
-            // before a closing parenthesis) or, at the word's start, an ordinal
-            // ("Firstly"). Parentheses do not change within the word.
+        let Some(skip) = bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) else {
+            break;
+        };
+        i += skip;
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            // The first letter of an ordinal: at a word's start ("Firstly"), the word is read
+            // whole, with the `3)`-style markers at its end; inside a word, nothing starts.
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let end = i + bytes[i..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
             if depth <= 0 {
-                let closes =
-                    bytes[end..].starts_with(b")") || bytes[end..].starts_with("）".as_bytes());
-                let first = char::from(bytes[i]);
-                let tail = if closes {
+                let tail = if closes_at(bytes, end) {
                     end.saturating_sub(3).max(i)
                 } else {
                     end
                 };
-                if starts_ordinal(first) && tail > i {
-                    push_group(&mut out, block, index, i, first, depth);
+                if tail > i {
+                    push_group(&mut out, block, index, i, char::from(b), depth);
                 }
                 for (j, &b) in bytes.iter().enumerate().take(end).skip(tail) {
                     push_group(&mut out, block, index, j, char::from(b), depth);
@@ -296,18 +301,26 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
             i = end;
             continue;
         }
-        // Outside ASCII only （ ） ① … ⑳ 第 、 matter: skip other characters by their lead
-        // byte (those four start with E2, E3, E7 or EF).
-        let lead = bytes[i];
-        if lead >= 0x80 && !matches!(lead, 0xE2 | 0xE3 | 0xE7 | 0xEF) {
-            i += utf8_len(lead);
-            continue;
-        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         match c {
             '(' | '（' | '①'..='⑳' | '第' => push_group(&mut out, block, index, i, c, depth),
+            // "3)", "b）": a marker may start at each of the (at most three) letters and
+            // digits before, unless their word starts like an ordinal and was read whole.
+            ')' | '）' if depth <= 0 => {
+                let run = bytes[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let start = i - run;
+                if run > 0 && !starts_ordinal(char::from(bytes[start])) {
+                    for (j, &b) in bytes.iter().enumerate().take(i).skip(i - run.min(3)) {
+                        push_group(&mut out, block, index, j, char::from(b), depth);
+                    }
+                }
+            }
             // "三、": a marker may start at each of the (at most three) numerals before.
             '、' => {
                 let run: Vec<(usize, char)> = text[..i]
@@ -332,6 +345,25 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     }
     out
 }
+
+/// Whether a closing parenthesis (`)` or `）`) starts at byte `at`.
+fn closes_at(bytes: &[u8], at: usize) -> bool {
+    bytes[at..].starts_with(b")") || bytes[at..].starts_with("）".as_bytes())
+}
+
+/// The bytes where a marker may start or parentheses open or close: the first letters of
+/// the ordinals, `(` and `)`, and the lead bytes of （ ） ① … ⑳ 第 、 (EF, E2, E7, E3).
+/// Letters and digits before a closing parenthesis are read back from it.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let stops = *b"fstFST()\xE2\xE3\xE7\xEF";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The readings of a marker at `i` (whose char is `c`), as one group, if it has any.
 fn push_group(
@@ -365,16 +397,6 @@ fn push_group(
         .collect::<Vec<_>>();
     if !group.is_empty() {
         out.push(group);
-    }
-}
-
-/// The length of the UTF-8 sequence that `lead` starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 
