@@ -48,3 +48,26 @@ fn empty_work_alias() {
     check_with_rules(rules, document);
     check_with_rules(rules, DOCUMENT);
 }
+
+/// cargo-fuzz (markdown target): an IEEE reference whose closing quote is `”` put the venue's
+/// start inside that quote, and reporting a year mismatch against it panicked. The input the
+/// fuzzer found, and the same mistake in an ordinary document.
+#[test]
+fn venue_after_a_closing_quote() {
+    let found = include_bytes!("fuzz-inputs/venue-inside-closing-quote.bin");
+    let text = String::from_utf8_lossy(found);
+    let rules = Rules::defaults().expect("default rules");
+    let diagnostics = factlint::check_text(&text, &rules);
+    validate(&text, &diagnostics).unwrap_or_else(|e| panic!("{e}"));
+
+    let md = "The Transformer [1] was proposed in 2016.\n\n## References\n\n\
+              [1] A. Vaswani, “Attention Is All You Need,” NeurIPS, 2017.\n";
+    let messages: Vec<String> = factlint::check_text(md, &rules)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        messages,
+        ["text says 2016; reference [1] says NeurIPS 2017"]
+    );
+}

@@ -48,14 +48,14 @@ pub fn parse(text: &str) -> ParsedEntry {
         return out;
     }
     // IEEE: a quoted title; authors before it.
-    if let Some(q) = quoted(text) {
+    if let Some((q, after_quote)) = quoted(text) {
         out.title = Some(q.clone());
         let open = text[..q.start]
             .char_indices()
             .next_back()
             .map_or(0, |(i, _)| i);
         parse_authors(text, 0..open, &mut out);
-        out.venue = Some(q.end + 1..body_end).filter(|r| r.start < r.end);
+        out.venue = Some(after_quote..body_end).filter(|r| r.start < r.end);
         return out;
     }
     // GB/T 7714: the title ends at a type tag such as [J] or [C].
@@ -253,14 +253,15 @@ fn is_initial_or_abbrev(before: &str) -> bool {
         )
 }
 
-fn quoted(text: &str) -> Option<Range<usize>> {
+/// A quoted title (trimmed) and where the text after its closing quote starts.
+fn quoted(text: &str) -> Option<(Range<usize>, usize)> {
     for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
         if let Some(a) = text.find(open) {
             let from = a + open.len_utf8();
             if let Some(b) = text[from..].find(close) {
                 let r = trim_range(text, from..from + b);
                 if r.end > r.start {
-                    return Some(r);
+                    return Some((r, from + b + close.len_utf8()));
                 }
             }
         }
@@ -327,6 +328,28 @@ fn is_only_year_or_venue(seg: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by cargo-fuzz: the venue started one byte after the title, inside a closing
+    /// quote of three bytes, and slicing it panicked.
+    #[test]
+    fn the_venue_starts_after_the_closing_quote() {
+        for text in [
+            "A. Author, “A Title,” Venue, 2020.",
+            "A. Author, “A Title ” Venue, 2020.",
+            "A. Author, \"A Title \" Venue, 2020.",
+            "A. Author, 「标题」会议, 2020.",
+        ] {
+            let p = parse(text);
+            let venue = p.venue.unwrap_or_else(|| panic!("no venue in {text}"));
+            let venue = text
+                .get(venue)
+                .unwrap_or_else(|| panic!("venue not a slice of {text}"));
+            assert!(
+                venue.trim_start().starts_with(['V', '会', ',']),
+                "{text}: {venue:?}"
+            );
+        }
+    }
 
     fn show(text: &str) -> (Vec<String>, Option<&str>, Option<u16>) {
         let p = parse(text);
