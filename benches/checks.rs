@@ -23,20 +23,12 @@ use factlint::extract::Claims;
 use factlint::files;
 use factlint::rules::Rules;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const DEFAULT_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
 fn main() {
-    let dir = PathBuf::from(std::env::var("FACTLINT_CORPUS").unwrap_or(DEFAULT_CORPUS.into()));
-    if !dir.is_dir() {
-        println!(
-            "checks bench skipped: {} is not a directory (set FACTLINT_CORPUS)",
-            dir.display()
-        );
+    let Some(dir) = timing::corpus("checks") else {
         return;
-    }
+    };
     let (targets, _) = files::discover(std::slice::from_ref(&dir));
     let texts: Vec<String> = targets
         .iter()

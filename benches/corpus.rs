@@ -25,21 +25,12 @@ use factlint::files::{self, Target};
 use factlint::rules::Rules;
 use rayon::prelude::*;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
-/// `../shared/corpus` beside the crate, as laid out for developers and CI.
-const DEFAULT_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
 fn main() {
-    let dir = PathBuf::from(std::env::var("FACTLINT_CORPUS").unwrap_or(DEFAULT_CORPUS.into()));
-    if !dir.is_dir() {
-        println!(
-            "corpus bench skipped: {} is not a directory (set FACTLINT_CORPUS)",
-            dir.display()
-        );
+    let Some(dir) = timing::corpus("corpus") else {
         return;
-    }
+    };
     let (targets, errors) = files::discover(std::slice::from_ref(&dir));
     for e in &errors {
         eprintln!("warning: {e}");

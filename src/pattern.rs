@@ -9,6 +9,17 @@ pub fn constant(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|_| never())
 }
 
+/// A table of the bytes in `bytes`, for scans that jump to the next byte of interest.
+pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| never())
 }

@@ -354,16 +354,7 @@ fn closes_at(bytes: &[u8], at: usize) -> bool {
 /// The bytes where a marker may start or parentheses open or close: the first letters of
 /// the ordinals, `(` and `)`, and the lead bytes of （ ） ① … ⑳ 第 、 (EF, E2, E7, E3).
 /// Letters and digits before a closing parenthesis are read back from it.
-static STOPS: [bool; 256] = {
-    let mut t = [false; 256];
-    let stops = *b"fstFST()\xE2\xE3\xE7\xEF";
-    let mut k = 0;
-    while k < stops.len() {
-        t[stops[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static STOPS: [bool; 256] = crate::pattern::byte_set(b"fstFST()\xE2\xE3\xE7\xEF");
 
 /// The readings of a marker at `i` (whose char is `c`), as one group, if it has any.
 fn push_group(

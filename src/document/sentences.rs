@@ -16,16 +16,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The bytes that may start a sentence end: `.`, `!`, `?`, `;`, a newline, and the lead
 /// bytes of `。` (E3) and of `！？；` (EF).
-static ENDS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let ends = [b'.', b'!', b'?', b';', b'\n', 0xE3, 0xEF];
-    while k < ends.len() {
-        t[ends[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static ENDS: [bool; 256] = crate::pattern::byte_set(b".!?;\n\xE3\xEF");
 
 /// Splits `text` into sentence ranges covering every non-blank part of it.
 pub fn split(text: &str) -> Vec<Range<usize>> {

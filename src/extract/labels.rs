@@ -190,7 +190,7 @@ impl Extractor<'_> {
     /// word maybe plural): text with no label's start holds no assignment. (Two letters
     /// lower-case to ASCII: the Kelvin sign and a dotted capital I.)
     fn may_hold_label(&self, text: &str) -> bool {
-        self.m.starts.is_match(text) || text.contains(['\u{212A}', '\u{130}'])
+        self.m.starts.is_match(text) || folds_to_ascii(text)
     }
 
     fn sentence(
@@ -209,7 +209,7 @@ impl Extractor<'_> {
         }
         // Where labels may start (see `may_hold_label`), overlapping so that none hides
         // another, in order of their ends, each with the greatest start up to it.
-        let folds_to_ascii = slice.contains(['\u{212A}', '\u{130}']);
+        let folds_to_ascii = folds_to_ascii(slice);
         let mut ends = Vec::new();
         let mut max_start: Vec<usize> = Vec::new();
         for m in self.m.starts.find_overlapping_iter(slice) {
@@ -319,6 +319,13 @@ impl Extractor<'_> {
             .find(|l| find(l.pair, 1 - l.side).is_some_and(|o| lower.contains(&o.text)))
             .map_or((pair, side), |l| (l.pair, l.side))
     }
+}
+
+/// Whether `text` holds a letter outside ASCII that lower-cases into it (the Kelvin sign, a
+/// dotted capital I): the label-start automaton, matching ASCII case-insensitively, cannot
+/// rule such text out.
+fn folds_to_ascii(text: &str) -> bool {
+    text.contains(['\u{212A}', '\u{130}'])
 }
 
 /// The block text of `range` as the source writes it (code spans included), trimmed.
