@@ -3,7 +3,7 @@
 //! capitalised words that look like multi-word names ("Stable Diffusion").
 
 use super::prose_blocks;
-use super::text::{starts_sentence, words};
+use super::text::{Words, starts_sentence};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
 
@@ -50,8 +50,11 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
         for sentence in &block.sentences {
             let mut prev_end: Option<usize> = None;
             let mut skipped = false;
-            for w in words(&block.text, sentence.clone()) {
-                let initial = starts_sentence(&block.text, sentence, w.range.start)
+            for w in Words::new(&block.text, sentence.clone()) {
+                // Only the sentence's first word can have nothing but punctuation before it:
+                // every later one has that word before it.
+                let initial = (prev_end.is_none()
+                    && starts_sentence(&block.text, sentence, w.range.start))
                     || after_colon(&block.text[sentence.start..w.range.start]);
                 let joined = !skipped
                     && prev_end.is_some_and(|e| {

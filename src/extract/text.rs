@@ -12,55 +12,77 @@ pub struct Word<'a> {
 
 /// Latin-script words of `text` within `range`, skipping URLs, e-mail addresses and paths.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let slice = &text[range.clone()];
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some((c, len)) = char_at(slice, i) else {
-            break;
-        };
-        if !is_word_char(c) {
-            i += len;
-            continue;
+    Words::new(text, range).collect()
+}
+
+/// The words of [`words`] one at a time, for passes that need no list of them.
+pub struct Words<'a> {
+    text: &'a str,
+    /// The end of the range read.
+    end: usize,
+    /// The next byte to read.
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Words<'a> {
+        Words {
+            text,
+            end: range.end,
+            at: range.start,
         }
-        let start = i;
-        let mut end = i + len;
-        while let Some((n, len)) = char_at(slice, end) {
-            let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
-            if is_word_char(n) || inner {
-                end += len;
-            } else {
-                break;
-            }
-        }
-        i = end;
-        let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
-        let end = start + token.len();
-        // URLs, paths, domains and identifiers are not prose words (one pass for all signs).
-        let (mut dot, mut other) = (false, false);
-        for b in token.bytes() {
-            match b {
-                b'.' => dot = true,
-                b'/' | b'@' | b'_' | b':' => other = true,
-                _ => {}
-            }
-        }
-        if other || (dot && token.contains("..")) {
-            continue;
-        }
-        if dot && !token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-            // "e.g" stays a word; "github.com" does not.
-            if token.split('.').any(|p| p.len() > 2) {
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let slice = &self.text[..self.end];
+        loop {
+            let i = self.at;
+            let (c, len) = char_at(slice, i)?;
+            if !is_word_char(c) {
+                self.at += len;
                 continue;
             }
+            let start = i;
+            let mut end = i + len;
+            while let Some((n, len)) = char_at(slice, end) {
+                let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
+                if is_word_char(n) || inner {
+                    end += len;
+                } else {
+                    break;
+                }
+            }
+            self.at = end;
+            let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
+            let end = start + token.len();
+            // URLs, paths, domains and identifiers are not prose words (one pass for all signs).
+            let (mut dot, mut other) = (false, false);
+            for b in token.bytes() {
+                match b {
+                    b'.' => dot = true,
+                    b'/' | b'@' | b'_' | b':' => other = true,
+                    _ => {}
+                }
+            }
+            if other || (dot && token.contains("..")) {
+                continue;
+            }
+            if dot && !token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                // "e.g" stays a word; "github.com" does not.
+                if token.split('.').any(|p| p.len() > 2) {
+                    continue;
+                }
+            }
+            return Some(Word {
+                range: start..end,
+                text: token,
+            });
         }
-        out.push(Word {
-            range: range.start + start..range.start + end,
-            text: &text[range.start + start..range.start + end],
-        });
     }
-    out
 }
 
 /// The character at byte `i` of `s` and its length; a character at or above U+3000 (a
