@@ -291,7 +291,9 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
                 } else {
                     end
                 };
-                if tail > i {
+                // Whole, the word can only be an ordinal ("first" to "secondly"); its last
+                // letters, before a parenthesis, are read below.
+                if tail > i && (5..=8).contains(&(end - i)) {
                     push_group(&mut out, block, index, i, char::from(b), depth);
                 }
                 for (j, &b) in bytes.iter().enumerate().take(end).skip(tail) {
@@ -301,8 +303,22 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
             i = end;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
+        // The other stops are ( ) and the lead bytes of three-byte characters, of which
+        // only （ ） ①…⑳ 第 、 matter: the rest are stepped over undecoded.
+        let c = match (b, bytes.get(i + 1..i + 3)) {
+            (b'(', _) => '(',
+            (b')', _) => ')',
+            (0xE2, Some([0x91, 0xA0..=0xB3]))
+            | (0xE3, Some([0x80, 0x81]))
+            | (0xE7, Some([0xAC, 0xAC]))
+            | (0xEF, Some([0xBC, 0x88 | 0x89])) => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+            _ => {
+                i += 3;
+                continue;
+            }
         };
         match c {
             '(' | '（' | '①'..='⑳' | '第' => push_group(&mut out, block, index, i, c, depth),
@@ -613,6 +629,48 @@ mod tests {
                 starts_ordinal(capitalize(w).chars().next().unwrap_or(' ')),
                 "{w}"
             );
+            // The scan reads a word whole as an ordinal only at these lengths.
+            assert!((5..=8).contains(&w.len()) && (5..=8).contains(&(w.len() + 2)));
         }
+    }
+
+    /// The scan steps over three-byte characters by their bytes: every marker character of
+    /// the grammar must still be seen, each reading where a full decode would find it.
+    #[test]
+    fn the_byte_scan_sees_every_marker_character() {
+        let mut chars: Vec<char> = ('①'..='⑳').collect();
+        chars.extend(['（', '）', '第', '、']);
+        for c in chars {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(bytes.len(), 3, "{c}");
+            assert!(STOPS[usize::from(bytes[0])], "{c}");
+        }
+        let block = |text: &str| {
+            let mut b = Block::new(super::super::BlockKind::Paragraph, 0);
+            b.push(text, 0..text.len(), text);
+            b
+        };
+        let values = |text: &str| -> Vec<(u32, String)> {
+            let b = block(text);
+            candidates(&b, 0)
+                .into_iter()
+                .flatten()
+                .map(|c| (c.value, text[c.marker.text_range].to_string()))
+                .collect()
+        };
+        let text = "开始，“引号”说明：① 甲 ⑳ 乙\n第三，丙（2）丁\n三、戊。Firstly, a. Second, b.";
+        assert_eq!(
+            values(text),
+            [
+                (1, "①".to_string()),
+                (20, "⑳".to_string()),
+                (3, "第三".to_string()),
+                (2, "（2）".to_string()),
+                (3, "三、".to_string()),
+                (1, "Firstly".to_string()),
+                (2, "Second".to_string()),
+            ]
+        );
     }
 }
