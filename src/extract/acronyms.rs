@@ -407,9 +407,11 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ABBR的全称是Full Name`, `ABBR stands for Full Name`, `ABBR, short for Full Name`.
 fn phrases(text: &str, out: &mut Vec<Found>) {
     // Every phrase of `PHRASE` holds one of these words: without them, nothing to find.
-    // (Five substring searches beat one automaton here: each is vectorised.)
-    let words = ["全称", "stands", "short", "acronym", "abbreviation"];
-    if !words.iter().any(|w| text.contains(w)) {
+    // (Five vectorised substring searches, each built once, beat one automaton here.)
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
+        ["全称", "stands", "short", "acronym", "abbreviation"].map(memchr::memmem::Finder::new)
+    });
+    if !WORDS.iter().any(|w| w.find(text.as_bytes()).is_some()) {
         return;
     }
     let mut i = 0;

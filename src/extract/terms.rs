@@ -43,7 +43,7 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
     for (index, block) in prose_blocks(doc, false) {
         // A fence the parser did not recognise (indented under `=== "Tab"`) leaves code as
         // paragraph text.
-        if block.text.contains("```") {
+        if memchr::memmem::find(block.text.as_bytes(), b"```").is_some() {
             continue;
         }
         let in_cell = block.kind == BlockKind::TableCell;
