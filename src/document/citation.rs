@@ -78,10 +78,27 @@ fn author_year(name: &str, year: &str) -> Option<CiteTarget> {
 /// Whether `text` holds four digits that can be a year of [`PARENTHETICAL`] and
 /// [`NARRATIVE`] (1500 to 2099).
 fn has_year(text: &str) -> bool {
-    text.as_bytes().windows(4).any(|w| {
-        matches!((w[0], w[1]), (b'1', b'5'..=b'9') | (b'2', b'0'))
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
+    text.as_bytes().windows(4).any(is_year)
+}
+
+/// Whether four bytes are such a year.
+fn is_year(w: &[u8]) -> bool {
+    matches!(w, [b'1', b'5'..=b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit())
+}
+
+/// The byte offsets of the opening parentheses of `text`, `(` and `（`.
+fn open_parens(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'(', 0xEF, bytes)
+        .filter(move |&i| bytes[i] == b'(' || bytes[i + 1..].starts_with(&[0xBC, 0x88]))
+}
+
+/// Whether an opening parenthesis of `text` is followed, after white space, by a year of
+/// [`NARRATIVE`]: every narrative citation has one ("Vaswani et al. (2017)").
+fn has_year_in_parens(text: &str) -> bool {
+    open_parens(text).any(|open| {
+        let after = &text[open + if text.as_bytes()[open] == b'(' { 1 } else { 3 }..];
+        after.trim_start().as_bytes().get(..4).is_some_and(is_year)
     })
 }
 
@@ -89,13 +106,18 @@ fn has_year(text: &str) -> bool {
 pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out: Vec<(Range<usize>, Vec<CiteTarget>)> = Vec::new();
     // Every form has a parenthesis, a capital and a year: most blocks need no regex search.
-    if !text.contains(['(', '（'])
+    if open_parens(text).next().is_none()
         || !text.bytes().any(|b| b.is_ascii_uppercase())
         || !has_year(text)
     {
         return out;
     }
-    for m in NARRATIVE.captures_iter(text) {
+    let narrative = if has_year_in_parens(text) {
+        NARRATIVE.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in narrative {
         let (Some(all), Some(name), Some(year)) = (m.get(0), m.name("name"), m.name("year")) else {
             continue;
         };
@@ -229,6 +251,51 @@ mod tests {
         for y in 1000..3000 {
             let s = format!("x{y}x");
             assert_eq!(has_year(&s), year.is_match(&s), "{s}");
+        }
+    }
+
+    /// The filter in front of [`NARRATIVE`] passes every text it matches.
+    #[test]
+    fn the_narrative_filter_passes_every_narrative_citation() {
+        let texts = [
+            "Vaswani et al. (2017)",
+            "Vaswani et al.( 2017a )",
+            "Kingma and Welling\t(\n2014)",
+            "Vaswani 等（2017）",
+            "Vaswani 等（\u{3000}2017）",
+            "Vaswani （ 1999b）",
+            "Smith (1500)",
+            "Smith (2099)",
+        ];
+        for t in texts {
+            assert!(NARRATIVE.is_match(t), "{t}");
+            assert!(has_year_in_parens(t), "{t}");
+            assert!(open_parens(t).next().is_some(), "{t}");
+        }
+        for t in [
+            "Smith (see 2017)",
+            "Smith 2017 (x)",
+            "Smith (1499)",
+            "Smith (2100)",
+            "Smith (20",
+            "Smith (20中",
+        ] {
+            assert!(!NARRATIVE.is_match(t), "{t}");
+            assert!(!has_year_in_parens(t), "{t}");
+        }
+        // Other characters with the lead byte of （ are not parentheses.
+        assert!(open_parens("，：）").next().is_none());
+    }
+
+    proptest::proptest! {
+        /// Generated near-citations: the filter never rejects one the pattern matches.
+        #[test]
+        fn the_narrative_filter_never_rejects_a_match(
+            t in "[A-Za-z中 ]{0,6}( et al\\.?| 等| and Li)?[ \t\u{3000}\n]{0,2}[(（][ \t\u{3000}]{0,2}[0-9]{3,4}[a-z中]?[ \u{3000}]{0,2}[)）]?"
+        ) {
+            if NARRATIVE.is_match(&t) {
+                proptest::prop_assert!(has_year_in_parens(&t));
+            }
         }
     }
 
