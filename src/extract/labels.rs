@@ -325,7 +325,10 @@ impl Extractor<'_> {
 /// dotted capital I): the label-start automaton, matching ASCII case-insensitively, cannot
 /// rule such text out.
 fn folds_to_ascii(text: &str) -> bool {
-    text.contains(['\u{212A}', '\u{130}'])
+    let bytes = text.as_bytes();
+    ["\u{212A}", "\u{130}"]
+        .iter()
+        .any(|c| memchr::memmem::find(bytes, c.as_bytes()).is_some())
 }
 
 /// The block text of `range` as the source writes it (code spans included), trimmed.
