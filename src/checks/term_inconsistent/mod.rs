@@ -99,7 +99,9 @@ struct Spellings<'a> {
 
 impl<'a> Spellings<'a> {
     fn of(tokens: &[Token<'a>]) -> Self {
-        let mut index: HashMap<&str, usize> = HashMap::default();
+        // A document has far fewer spellings than tokens: a quarter is room for most.
+        let mut index: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut raw = Vec::new();
         let of_token = tokens
             .iter()
