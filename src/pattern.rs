@@ -9,6 +9,16 @@ pub fn constant(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|_| never())
 }
 
+/// The length of the UTF-8 sequence that `lead` starts.
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 /// A table of the bytes in `bytes`, for scans that jump to the next byte of interest.
 pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];

@@ -86,19 +86,26 @@ fn is_year(w: &[u8]) -> bool {
     matches!(w, [b'1', b'5'..=b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit())
 }
 
-/// The byte offsets of the opening parentheses of `text`, `(` and `（`.
-fn open_parens(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// The byte ranges of the opening parentheses of `text`, `(` and `（` (EF BC 88).
+fn open_parens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'(', 0xEF, bytes)
-        .filter(move |&i| bytes[i] == b'(' || bytes[i + 1..].starts_with(&[0xBC, 0x88]))
+    memchr::memchr2_iter(b'(', 0xEF, bytes).filter_map(move |i| match bytes[i] {
+        b'(' => Some(i..i + 1),
+        _ => bytes[i + 1..]
+            .starts_with(&[0xBC, 0x88])
+            .then_some(i..i + 3),
+    })
 }
 
 /// Whether an opening parenthesis of `text` is followed, after white space, by a year of
 /// [`NARRATIVE`]: every narrative citation has one ("Vaswani et al. (2017)").
 fn has_year_in_parens(text: &str) -> bool {
     open_parens(text).any(|open| {
-        let after = &text[open + if text.as_bytes()[open] == b'(' { 1 } else { 3 }..];
-        after.trim_start().as_bytes().get(..4).is_some_and(is_year)
+        text[open.end..]
+            .trim_start()
+            .as_bytes()
+            .get(..4)
+            .is_some_and(is_year)
     })
 }
 
@@ -112,12 +119,8 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     {
         return out;
     }
-    let narrative = if has_year_in_parens(text) {
-        NARRATIVE.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for m in narrative {
+    let narrative = has_year_in_parens(text).then(|| NARRATIVE.captures_iter(text));
+    for m in narrative.into_iter().flatten() {
         let (Some(all), Some(name), Some(year)) = (m.get(0), m.name("name"), m.name("year")) else {
             continue;
         };
@@ -126,10 +129,8 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
         }
     }
     // Parenthetical groups: every "Name, 2017" inside one pair of parentheses.
-    let mut from = 0;
-    while let Some(open) = text[from..].find(['(', '（']).map(|p| from + p) {
-        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
-        let inner_start = open + open_len;
+    for paren in open_parens(text) {
+        let (open, inner_start) = (paren.start, paren.end);
         // Citations are short: look for the closing parenthesis within 300 bytes only, so
         // a run of unclosed parentheses stays linear.
         let window =
@@ -138,7 +139,6 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
             .find([')', '）'])
             .map(|p| inner_start + p)
         else {
-            from = inner_start;
             continue;
         };
         let inner = &text[inner_start..close];
@@ -162,7 +162,6 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
                 out.push((open..close + close_len, targets));
             }
         }
-        from = inner_start;
     }
     out.sort_by_key(|(r, _)| r.start);
     out

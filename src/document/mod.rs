@@ -191,19 +191,8 @@ impl TitleSet {
         let bytes = text.as_bytes();
         let (mut certain, mut i) = (0, 0);
         while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                certain += usize::from(b.is_ascii_alphanumeric());
-                i += 1;
-            } else {
-                certain += usize::from((0xE4..=0xE9).contains(&b));
-                i += if b >= 0xF0 {
-                    4
-                } else if b >= 0xE0 {
-                    3
-                } else {
-                    2
-                };
-            }
+            certain += usize::from(b.is_ascii_alphanumeric() || (0xE4..=0xE9).contains(&b));
+            i += crate::pattern::utf8_len(b);
             if certain > self.max_chars {
                 return false;
             }

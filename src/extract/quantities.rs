@@ -154,7 +154,7 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
             // Numbers start with an ASCII digit or letter, at the start of a word.
             let b = text.as_bytes()[i];
             if b >= 0x80 {
-                i += utf8_len(b);
+                i += crate::pattern::utf8_len(b);
                 continue;
             }
             let c = char::from(b);
@@ -204,16 +204,6 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
         }
     }
     out
-}
-
-/// The length of the UTF-8 sequence that `lead` starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 /// The first letter of a number word of [`NUMBER_WORDS`], in either case.
