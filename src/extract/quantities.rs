@@ -270,7 +270,17 @@ fn unit_at(text: &str, at: usize, end: usize) -> (Option<&'static str>, usize) {
     let rest = &text[at..end];
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '-']);
     let skip = rest.len() - trimmed.len();
+    // A unit starts with the text's first byte, or with its lower case for a word unit: the
+    // other units are ruled out on one byte.
+    let Some(&first) = trimmed.as_bytes().first() else {
+        return (None, at);
+    };
+    let folded = first.to_ascii_lowercase();
     for (written, unit) in UNITS {
+        let lead = written.as_bytes()[0];
+        if lead != first && lead != folded {
+            continue;
+        }
         // Word units match in any case ("Years"); symbols only as written ("K" is not "k").
         let word = written.len() >= 3 && written.chars().all(|c| c.is_ascii_lowercase());
         let stripped = if word {
