@@ -47,6 +47,9 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
             continue;
         }
         let in_cell = block.kind == BlockKind::TableCell;
+        // Links are disjoint and in text order, as tokens are: the only link that can hold a
+        // token is the first one that ends after the token starts.
+        let mut link = 0;
         for sentence in &block.sentences {
             let mut prev_end: Option<usize> = None;
             let mut skipped = false;
@@ -74,10 +77,17 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
                 if skipped {
                     continue;
                 }
+                while block
+                    .links
+                    .get(link)
+                    .is_some_and(|l| l.text.end <= range.start)
+                {
+                    link += 1;
+                }
                 let in_link = block
                     .links
-                    .iter()
-                    .any(|l| l.text.start <= range.start && range.end <= l.text.end);
+                    .get(link)
+                    .is_some_and(|l| l.text.start <= range.start && range.end <= l.text.end);
                 out.push(Token {
                     text: &block.text[range.clone()],
                     block: index,
@@ -255,6 +265,26 @@ mod tests {
         );
         assert!(t[0].1 && t[2].1 && !t[3].1 && t[6].1);
         assert!(!t[3].2 && t[5].2);
+    }
+
+    #[test]
+    fn tokens_know_which_link_holds_them() {
+        let md = "See [Stable Diffusion](a) and [](b) [GitHub](c), not Github [x][d].\n\n[d]: e\n";
+        let doc = Document::parse(md, &Default::default());
+        let in_link: Vec<(&str, bool)> = tokens(&doc).iter().map(|t| (t.text, t.in_link)).collect();
+        assert_eq!(
+            in_link,
+            [
+                ("See", false),
+                ("Stable", true),
+                ("Diffusion", true),
+                ("and", false),
+                ("GitHub", true),
+                ("not", false),
+                ("Github", false),
+                ("x", true)
+            ]
+        );
     }
 
     #[test]
