@@ -64,7 +64,8 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
         for sentence in &block.sentences {
-            let parts = clauses(text, sentence.clone());
+            // The clauses, split only for a sentence that names someone.
+            let mut parts: Option<Vec<Range<usize>>> = None;
             // Names are read in the whole sentence ("Fischer, Lynch and Paterson [3]" spans
             // commas); what they are about is read in the clause where the names end.
             for (name_range, name, others, spelling_only) in named_in(text, sentence) {
@@ -73,6 +74,7 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
                 }
                 let end = others.last().map_or(name_range.end, |(r, _)| r.end);
                 // Clauses are in order and do not overlap.
+                let parts = parts.get_or_insert_with(|| clauses(text, sentence.clone()));
                 let Some(clause) = parts
                     .get(parts.partition_point(|c| c.end < end))
                     .filter(|c| c.start < end)
