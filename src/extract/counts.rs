@@ -28,13 +28,15 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     let mut out = Vec::new();
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
-        // `:`, or the first byte of `：` (UTF-8 EF BC 9A).
-        for colon in memchr::memchr2_iter(b':', 0xEF, text.as_bytes()) {
-            let Some(c) = text[colon..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, ':' | '：'))
-            else {
+        // `:`, or the last byte of `：` (EF BC 9A; 9A ends few other characters, while EF
+        // leads every full-width comma).
+        let bytes = text.as_bytes();
+        for hit in memchr::memchr2_iter(b':', 0x9A, bytes) {
+            let (colon, c) = if bytes[hit] == b':' {
+                (hit, ':')
+            } else if hit >= 2 && bytes[hit - 2..hit] == [0xEF, 0xBC] {
+                (hit - 2, '：')
+            } else {
                 continue;
             };
             let Some((count, word)) = count_before(text, colon) else {
@@ -62,84 +64,79 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
 
 /// The count announced before a colon, within the same clause.
 fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
-    let start = text[..colon]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| {
-            matches!(
-                c,
-                '。' | '；' | ';' | '.' | '!' | '?' | '！' | '？' | '\n' | ':' | '：'
-            )
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = clause_start(text, colon);
     let clause = &text[start..colon];
-    // Chinese: a numeral with a classifier, then at most a short noun before the colon.
-    let chars: Vec<(usize, char)> = clause.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate().rev() {
-        if !is_chinese_digit(c) && !c.is_ascii_digit() {
-            continue;
-        }
-        let run_end = chars[k..]
-            .iter()
-            .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
-            .count();
-        let (end_idx, _) = chars
-            .get(k + run_end)
-            .copied()
-            .unwrap_or((clause.len(), ' '));
-        let run_start = chars[..k]
-            .iter()
+    // Chinese: a numeral with a classifier, then at most a short noun before the colon. Only
+    // the clause's last run of digits is read.
+    let digit = |c: char| is_chinese_digit(c) || c.is_ascii_digit();
+    if let Some((last, c)) = clause.char_indices().rev().find(|&(_, c)| digit(c)) {
+        let end_idx = last + c.len_utf8();
+        let i = clause[..last]
+            .char_indices()
             .rev()
-            .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
-            .count();
-        if run_start > 0 {
-            continue;
+            .take_while(|&(_, c)| digit(c))
+            .last()
+            .map_or(last, |(k, _)| k);
+        if !clause[..i].ends_with('第') {
+            let number = &clause[i..end_idx];
+            let value = number
+                .parse::<u32>()
+                .ok()
+                .or_else(|| chinese_number(number))?;
+            let tail = clause[end_idx..].trim_start();
+            let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
+            // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
+            let in_range = clause[..i]
+                .trim_end()
+                .ends_with(['-', '~', '～', '到', '至', '–']);
+            let short = tail.chars().count() <= 10
+                && !tail.contains('的')
+                && !in_range
+                && tail
+                    .chars()
+                    .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+            if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
+                return Some((value, start + i..start + end_idx));
+            }
         }
-        if clause[..i].ends_with('第') {
-            // "第二个" is an ordinal, not a count.
-            break;
-        }
-        let number = &clause[i..end_idx];
-        let value = number
-            .parse::<u32>()
-            .ok()
-            .or_else(|| chinese_number(number))?;
-        let tail = clause[end_idx..].trim_start();
-        let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
-        // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
-        let in_range = clause[..i]
-            .trim_end()
-            .ends_with(['-', '~', '～', '到', '至', '–']);
-        let short = tail.chars().count() <= 10
-            && !tail.contains('的')
-            && !in_range
-            && tail
-                .chars()
-                .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
-        if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
-            return Some((value, start + i..start + end_idx));
-        }
-        break;
+        // "第二个" is an ordinal, not a count.
     }
     // English: a number word, at most five words before the colon.
-    let words: Vec<(usize, &str)> = clause
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
-        .collect();
-    let n = words.len();
-    for (k, (at, w)) in words.iter().enumerate().rev().take(6) {
+    for (between, w) in clause.split_whitespace().rev().enumerate().take(6) {
+        let at = w.as_ptr() as usize - clause.as_ptr() as usize;
         let lower = w.to_lowercase();
         if let Some((_, v)) = super::quantities::NUMBER_WORDS
             .iter()
             .find(|(e, v)| *e == lower && (2..=10).contains(v))
+            && (1..=5).contains(&between)
         {
-            let between = n - k - 1;
-            if (1..=5).contains(&between) {
-                return Some((*v, start + at..start + at + w.len()));
-            }
+            return Some((*v, start + at..start + at + w.len()));
         }
     }
     None
+}
+
+/// Where the clause ending at `colon` starts: after the last sentence or clause stop before
+/// it (`。；;.!?！？:：` or a line break), read on bytes.
+fn clause_start(text: &str, colon: usize) -> usize {
+    let bytes = &text.as_bytes()[..colon];
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        match b {
+            b';' | b'.' | b'!' | b'?' | b'\n' | b':' => return i + 1,
+            // The last byte of 。(E3 80 82), ！(EF BC 81), ：(EF BC 9A), ；(EF BC 9B), ？(EF BC 9F).
+            0x82 | 0x81 | 0x9A | 0x9B | 0x9F if i >= 2 => {
+                let three = &bytes[i - 2..=i];
+                if matches!(
+                    three,
+                    [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F]
+                ) {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    0
 }
 
 /// The items of the list that starts right after block `b`, and whether they are numbered.
@@ -205,4 +202,126 @@ fn inline_after(doc: &Document<'_>, b: usize, at: usize) -> Option<Vec<Range<usi
         return None;
     }
     Some(e.markers.iter().map(|m| m.range.clone()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `count_before` as first written (collecting the clause's characters and words).
+    fn count_before_reference(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
+        let start = text[..colon]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| {
+                matches!(
+                    c,
+                    '。' | '；' | ';' | '.' | '!' | '?' | '！' | '？' | '\n' | ':' | '：'
+                )
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause = &text[start..colon];
+        // Chinese: a numeral with a classifier, then at most a short noun before the colon.
+        let chars: Vec<(usize, char)> = clause.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate().rev() {
+            if !is_chinese_digit(c) && !c.is_ascii_digit() {
+                continue;
+            }
+            let run_end = chars[k..]
+                .iter()
+                .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
+                .count();
+            let (end_idx, _) = chars
+                .get(k + run_end)
+                .copied()
+                .unwrap_or((clause.len(), ' '));
+            let run_start = chars[..k]
+                .iter()
+                .rev()
+                .take_while(|(_, c)| is_chinese_digit(*c) || c.is_ascii_digit())
+                .count();
+            if run_start > 0 {
+                continue;
+            }
+            if clause[..i].ends_with('第') {
+                // "第二个" is an ordinal, not a count.
+                break;
+            }
+            let number = &clause[i..end_idx];
+            let value = number
+                .parse::<u32>()
+                .ok()
+                .or_else(|| chinese_number(number))?;
+            let tail = clause[end_idx..].trim_start();
+            let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
+            // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
+            let in_range = clause[..i]
+                .trim_end()
+                .ends_with(['-', '~', '～', '到', '至', '–']);
+            let short = tail.chars().count() <= 10
+                && !tail.contains('的')
+                && !in_range
+                && tail
+                    .chars()
+                    .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+            if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
+                return Some((value, start + i..start + end_idx));
+            }
+            break;
+        }
+        // English: a number word, at most five words before the colon.
+        let words: Vec<(usize, &str)> = clause
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+            .collect();
+        let n = words.len();
+        for (k, (at, w)) in words.iter().enumerate().rev().take(6) {
+            let lower = w.to_lowercase();
+            if let Some((_, v)) = crate::extract::quantities::NUMBER_WORDS
+                .iter()
+                .find(|(e, v)| *e == lower && (2..=10).contains(v))
+            {
+                let between = n - k - 1;
+                if (1..=5).contains(&between) {
+                    return Some((*v, start + at..start + at + w.len()));
+                }
+            }
+        }
+        None
+    }
+
+    proptest! {
+        /// The byte-level clause search and the single backward pass find what the first
+        /// version found, at every colon.
+        #[test]
+        fn count_before_is_unchanged(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("三"), Just("二十"), Just("第"), Just("个"), Just("部分"), Just("的"),
+                Just("次"), Just("3"), Just("12"), Just("-"), Just("到"), Just(" "),
+                Just("："), Just(":"), Just("。"), Just("；"), Just("？"), Just("!"), Just("\n"),
+                Just("three"), Just("Four"), Just("main"), Just("steps"), Just("方法"),
+                Just("x"), Just("é"), Just("，"), Just("."),
+            ], 0..24)
+        ) {
+            let text: String = pieces.concat();
+            for (colon, c) in text.char_indices() {
+                if matches!(c, ':' | '：') {
+                    prop_assert_eq!(count_before(&text, colon), count_before_reference(&text, colon));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_announced_before_a_colon() {
+        let t = "模型包含三个部分：";
+        assert_eq!(count_before(t, t.len() - 3), Some((3, 12..15)));
+        let t = "It has the following four main steps:";
+        assert_eq!(count_before(t, t.len() - 1), Some((4, 21..25)));
+        let t = "第二个部分：";
+        assert_eq!(count_before(t, t.len() - 3), None);
+        let t = "Step one. Three: ";
+        assert_eq!(count_before(t, 15), None);
+    }
 }
