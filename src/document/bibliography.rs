@@ -204,8 +204,11 @@ fn numbered_section(doc: &Document<'_>, titles: &TitleSet) -> Option<(Range<usiz
     }
     // A paragraph that is only the title ("**References**", "参考文献：") followed by a list.
     for (i, block) in doc.blocks.iter().enumerate() {
+        // The cheap tests first: most paragraphs are not followed by a list.
+        let has_list = doc.blocks.get(i + 1).is_some_and(|b| b.item.is_some());
         if block.kind != BlockKind::Paragraph
             || block.item.is_some()
+            || !has_list
             || !is_title(&block.text, titles)
         {
             continue;
@@ -216,10 +219,7 @@ fn numbered_section(doc: &Document<'_>, titles: &TitleSet) -> Option<(Range<usiz
             .map(|h| h.range.start)
             .find(|&s| s > block.range.end)
             .unwrap_or(doc.text.len());
-        let has_list = doc.blocks.get(i + 1).is_some_and(|b| b.item.is_some());
-        if has_list {
-            return Some((block.range.clone(), block.range.end..next_heading));
-        }
+        return Some((block.range.clone(), block.range.end..next_heading));
     }
     None
 }
