@@ -104,11 +104,17 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
     // English: a number word, at most five words before the colon.
     for (between, w) in clause.split_whitespace().rev().enumerate().take(6) {
         let at = w.as_ptr() as usize - clause.as_ptr() as usize;
-        let lower = w.to_lowercase();
-        if let Some((_, v)) = super::quantities::NUMBER_WORDS
-            .iter()
-            .find(|(e, v)| *e == lower && (2..=10).contains(v))
-            && (1..=5).contains(&between)
+        // Number words are ASCII: an ASCII word is compared without lower-casing a copy.
+        let lower = (!w.is_ascii()).then(|| w.to_lowercase());
+        let is = |e: &str| {
+            lower
+                .as_deref()
+                .map_or(w.eq_ignore_ascii_case(e), |l| l == e)
+        };
+        if (1..=5).contains(&between)
+            && let Some((_, v)) = super::quantities::NUMBER_WORDS
+                .iter()
+                .find(|(e, v)| is(e) && (2..=10).contains(v))
         {
             return Some((*v, start + at..start + at + w.len()));
         }
