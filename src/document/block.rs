@@ -74,17 +74,34 @@ impl Block {
 
     /// Appends text that came from `src`; `source` is the whole document.
     pub fn push(&mut self, piece: &str, src: Range<usize>, source: &str) {
-        let exact = source.get(src.clone()) == Some(piece);
-        self.segments.push(Segment {
-            text_start: self.text.len(),
-            src: src.clone(),
-            exact,
+        // The parser's text is usually a slice of the source itself: then no comparison.
+        let exact = source.get(src.clone()).is_some_and(|s| {
+            (s.as_ptr() == piece.as_ptr() && s.len() == piece.len()) || s == piece
         });
+        let first = self.segments.is_empty();
+        let text_start = self.text.len();
+        match self.segments.last_mut() {
+            // Text that continues the last piece in both the text and the source (the lines
+            // of a paragraph) extends its segment: offsets map the same way.
+            Some(last)
+                if exact
+                    && last.exact
+                    && last.src.end == src.start
+                    && last.text_start + last.src.len() == text_start =>
+            {
+                last.src.end = src.end;
+            }
+            _ => self.segments.push(Segment {
+                text_start,
+                src: src.clone(),
+                exact,
+            }),
+        }
         self.text.push_str(piece);
         if self.keep_plain {
             self.plain.push_str(piece);
         }
-        self.extend_range(src);
+        self.extend_range(src, first);
     }
 
     /// Keeps the reader's text for a block that is a title or a list item (a TOC entry).
@@ -102,6 +119,7 @@ impl Block {
     }
 
     pub fn push_placeholder(&mut self, c: char, src: Range<usize>) {
+        let first = self.segments.is_empty();
         self.segments.push(Segment {
             text_start: self.text.len(),
             src: src.clone(),
@@ -111,11 +129,11 @@ impl Block {
         if self.keep_plain {
             self.plain.push(c);
         }
-        self.extend_range(src);
+        self.extend_range(src, first);
     }
 
-    fn extend_range(&mut self, src: Range<usize>) {
-        if self.segments.len() == 1 {
+    fn extend_range(&mut self, src: Range<usize>, first: bool) {
+        if first {
             self.range = src;
         } else {
             self.range.start = self.range.start.min(src.start);
@@ -213,5 +231,29 @@ mod tests {
         assert_eq!(b.source_range(p..p + PLACEHOLDER.len_utf8()), 3..9);
         let c = b.text.find("cd").unwrap();
         assert_eq!(b.source_range(c..c + 2), 10..12);
+    }
+
+    #[test]
+    fn contiguous_pieces_share_a_segment() {
+        let source = "ab\ncd `x` ef \\* g";
+        let mut b = Block::new(BlockKind::Paragraph, 0);
+        b.push("ab", 0..2, source);
+        b.push("\n", 2..3, source);
+        // A copy, not a slice of the source: compared by its bytes.
+        let copy = String::from("cd ");
+        b.push(&copy, 3..6, source);
+        b.push_placeholder(PLACEHOLDER, 6..9);
+        b.push(" ef ", 9..13, source);
+        // An escape: the text is not the source, and the next piece does not continue it.
+        b.push("*", 13..15, source);
+        b.push(" g", 15..17, source);
+        assert_eq!(b.segments.len(), 5);
+        assert_eq!(b.range, 0..17);
+        assert_eq!(b.source_range(4..5), 4..5);
+        let e = b.text.find("ef").unwrap();
+        assert_eq!(b.source_range(e..e + 2), 10..12);
+        let star = b.text.find('*').unwrap();
+        assert_eq!(b.source_range(star..star + 1), 13..15);
+        assert_eq!(b.source_range(star + 2..star + 3), 16..17);
     }
 }
