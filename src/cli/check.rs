@@ -67,9 +67,9 @@ pub(super) fn check(args: &CheckArgs) -> std::io::Result<Outcome> {
         changed = true;
         applied += c.applied;
         if args.diff {
-            stdout.write_all(unified_diff(&c.report.path, before, &c.report.source).as_bytes())?;
+            stdout.write_all(unified_diff(&c.report.path, before, c.report.source()).as_bytes())?;
         } else if let Some(path) = &c.path {
-            match write_atomic(path, c.report.source.as_bytes()) {
+            match write_atomic(path, c.report.source().as_bytes()) {
                 Ok(()) => fixed_files += 1,
                 Err(source) => errors.push(FileError::Io {
                     path: c.report.path.clone(),
@@ -81,7 +81,7 @@ pub(super) fn check(args: &CheckArgs) -> std::io::Result<Outcome> {
     if args.fix {
         // Fixed standard input goes to standard output, fixed or not, for editors to pipe.
         for c in checked.iter().filter(|c| c.path.is_none()) {
-            stdout.write_all(c.report.source.as_bytes())?;
+            stdout.write_all(c.report.source().as_bytes())?;
             fixed_files += usize::from(c.before.is_some());
         }
     }
@@ -291,8 +291,14 @@ fn run_unguarded(job: Job, limit: u64, fixing: bool) -> Result<Checked, FileErro
         None => (text, None, 0),
     };
     let diagnostics = check_text_with(&text, &job.rules, &job.options);
+    let mut report = FileReport::new(job.name, text, diagnostics);
+    // A clean file read from disk and left as it was needs no text for the report (standard
+    // input is echoed back by `--fix`; a fixed file is written).
+    if before.is_none() && path.is_some() {
+        report.release_clean_source();
+    }
     Ok(Checked {
-        report: FileReport::new(job.name, text, diagnostics),
+        report,
         before,
         applied,
         path,

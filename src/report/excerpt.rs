@@ -30,7 +30,7 @@ impl<'a> Views<'a> {
     /// Views of `report` for a diagnostic's label ranges: the view of each range, in order.
     pub fn add(&mut self, report: &'a FileReport, ranges: &[Range<usize>]) -> Vec<usize> {
         let lines = report.lines();
-        let text = report.source.as_str();
+        let text = report.source();
         let main = self.views.len();
         self.views.push(View {
             report,
@@ -113,7 +113,7 @@ impl<'a> Files<'a> for Views<'a> {
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, Error> {
-        Ok(self.view(id)?.report.source.as_str())
+        Ok(self.view(id)?.report.source())
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
@@ -143,7 +143,7 @@ impl<'a> Files<'a> for Views<'a> {
     ) -> Result<usize, Error> {
         let view = self.view(id)?;
         let range = self.line_range(id, line_index)?;
-        let source = view.report.source.as_str();
+        let source = view.report.source();
         if view.windows.iter().any(|(l, _)| *l == line_index) {
             // In a window, columns still count from the line's real start.
             let at = byte_index.clamp(range.start, range.end);

@@ -25,7 +25,7 @@ pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Ve
             continue;
         }
         for d in &f.diagnostics {
-            let len = f.source.len();
+            let len = f.source_len();
             let clamp =
                 |r: &std::ops::Range<usize>| r.start.min(len)..r.end.min(len).max(r.start.min(len));
             let ranges: Vec<std::ops::Range<usize>> = std::iter::once(&d.range)

@@ -27,7 +27,10 @@ use crate::document::{LineCol, LineIndex};
 pub struct FileReport {
     /// The name as given on the command line or found under a directory (`-` for stdin).
     pub path: String,
-    pub source: String,
+    /// The checked text; let go of for a clean file ([`FileReport::release_clean_source`]).
+    source: String,
+    /// The length of the checked text in bytes, kept when the text is let go of.
+    source_len: usize,
     /// Built on the first position asked for: a file without findings needs none.
     lines: std::sync::OnceLock<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
@@ -37,9 +40,29 @@ impl FileReport {
     pub fn new(path: String, source: String, diagnostics: Vec<Diagnostic>) -> FileReport {
         FileReport {
             path,
+            source_len: source.len(),
             source,
             lines: std::sync::OnceLock::new(),
             diagnostics,
+        }
+    }
+
+    /// The checked text (empty once let go of: a file without findings).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The length of the checked text in bytes, even when the text was let go of.
+    pub fn source_len(&self) -> usize {
+        self.source_len
+    }
+
+    /// Lets go of the text of a file without findings: no report reads it (SARIF reports
+    /// only its length), and a run over a large tree then holds the texts of the files with
+    /// findings only, not of every file until the report is written.
+    pub fn release_clean_source(&mut self) {
+        if self.diagnostics.is_empty() {
+            self.source = String::new();
         }
     }
 
@@ -100,4 +123,32 @@ pub fn rule_metas() -> impl Iterator<Item = &'static CheckMeta> {
         .iter()
         .map(|c| c.meta())
         .chain([&crate::suppress::UNUSED_SUPPRESSION])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_clean_file_lets_go_of_its_text() {
+        let mut clean = FileReport::new("a.md".into(), "# A\n".into(), Vec::new());
+        clean.release_clean_source();
+        assert_eq!((clean.source(), clean.source_len()), ("", 4));
+
+        let text = "A [9].\n";
+        let d = Diagnostic {
+            rule: "citation-undefined",
+            category: crate::diagnostic::Category::Citation,
+            severity: Severity::Error,
+            range: 2..5,
+            message: "no reference [9]".into(),
+            related: Vec::new(),
+            help: None,
+            fix: None,
+        };
+        let mut flagged = FileReport::new("b.md".into(), text.into(), vec![d]);
+        flagged.release_clean_source();
+        assert_eq!((flagged.source(), flagged.source_len()), (text, text.len()));
+        assert_eq!(flagged.line_col(3).line, 1);
+    }
 }

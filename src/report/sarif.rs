@@ -36,7 +36,7 @@ pub fn render_sarif(files: &[FileReport]) -> String {
     }
     let artifacts: Vec<Value> = files
         .iter()
-        .map(|f| json!({"location": {"uri": uri(&f.path)}, "length": f.source.len()}))
+        .map(|f| json!({"location": {"uri": uri(&f.path)}, "length": f.source_len()}))
         .collect();
     let out = json!({
         "$schema": SCHEMA,
