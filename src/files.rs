@@ -145,7 +145,7 @@ pub fn read(target: &Target, limit: u64) -> Result<String, FileError> {
 
 /// Decodes bytes read from a file or standard input.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, FileError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(FileError::Binary {
             path: name.to_string(),
             offset,
