@@ -17,9 +17,13 @@ use super::prose_blocks;
 use crate::document::{Block, Document};
 use crate::rules::Rules;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use clause::{clause_end, word_bounded};
+use clause::{empty_parens, is_clause_boundary, word_bounded};
 use forms::Found;
 use std::ops::Range;
+
+/// The longest clause (in bytes) an assignment is read in: several times the longest
+/// clause of real prose, in English or Chinese.
+const MAX_CLAUSE: usize = 1000;
 
 /// One label given to one subject.
 #[derive(Debug, Clone)]
@@ -155,6 +159,7 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
             continue;
         }
         let mut topic = String::new();
+        let pairs = BlockPairs::default();
         for sentence in &block.sentences {
             // A clause after "；" stays under the topic of the sentence it continues.
             let continues = block.text[..sentence.start]
@@ -164,7 +169,8 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
             if !continues || !own.is_empty() {
                 topic = own;
             }
-            ex.sentence(doc, index, block, sentence.clone(), &topic, &mut out);
+            let at = (index, block, &pairs);
+            ex.sentence(doc, at, sentence.clone(), &topic, &mut out);
         }
     }
     out
@@ -196,8 +202,7 @@ impl Extractor<'_> {
     fn sentence(
         &self,
         doc: &Document<'_>,
-        index: usize,
-        block: &Block,
+        (index, block, pairs): (usize, &Block, &BlockPairs),
         sentence: Range<usize>,
         topic: &str,
         out: &mut Vec<Assignment>,
@@ -225,6 +230,18 @@ impl Extractor<'_> {
             let k = ends.partition_point(|&e| e <= to);
             folds_to_ascii || (k > 0 && max_start[k - 1] >= from)
         };
+        // The sentence's clause stops, found once: where the clause after a phrase ends (a
+        // boundary or a period), and where the clause before it starts (after a boundary).
+        let (mut stops, mut opens) = (Vec::new(), Vec::new());
+        for (i, c) in slice.char_indices() {
+            let boundary = is_clause_boundary(c);
+            if boundary || c == '.' {
+                stops.push(sentence.start + i);
+            }
+            if boundary && !empty_parens(slice, i, c) {
+                opens.push(sentence.start + i + c.len_utf8());
+            }
+        }
         let mut found = Vec::new();
         // The next subject starts after the previous assignment's object.
         let mut floor = sentence.start;
@@ -235,8 +252,19 @@ impl Extractor<'_> {
             if at.start < floor {
                 continue;
             }
-            let clause_end = clause_end(text, at.end, sentence.end);
+            let clause_end = stops
+                .get(stops.partition_point(|&s| s < at.end))
+                .copied()
+                .unwrap_or(sentence.end);
             if !label_within(at.end, clause_end) {
+                continue;
+            }
+            // Reading a phrase's subject and object costs the length of its clause: a clause
+            // longer than anyone writes an assignment in is not read, so that a long one with
+            // many phrases costs its length once, not once per phrase.
+            let k = opens.partition_point(|&o| o <= at.start);
+            let clause_start = k.checked_sub(1).map_or(sentence.start, |k| opens[k]);
+            if clause_end - clause_start.max(floor) > MAX_CLAUSE {
                 continue;
             }
             let f = if phrase.is_ascii() {
@@ -258,7 +286,7 @@ impl Extractor<'_> {
         found.extend(forms::bracketed(text, sentence, &self.m.labels));
         found.sort_by_key(|f| f.object.label.start);
         for f in found {
-            if let Some(a) = self.assignment(doc, index, block, topic, f) {
+            if let Some(a) = self.assignment(doc, (index, block, pairs), topic, f) {
                 out.push(a);
             }
         }
@@ -267,8 +295,7 @@ impl Extractor<'_> {
     fn assignment(
         &self,
         doc: &Document<'_>,
-        index: usize,
-        block: &Block,
+        (index, block, pairs): (usize, &Block, &BlockPairs),
         topic: &str,
         f: Found,
     ) -> Option<Assignment> {
@@ -289,7 +316,7 @@ impl Extractor<'_> {
         if !topic.is_empty() {
             context = format!("{context}|{topic}");
         }
-        let (pair, side) = self.pair_in(&block.text, object.pair, object.side);
+        let (pair, side) = self.pair_in(&block.text, pairs, object.pair, object.side);
         let subject_key = subject_key(&source_text(doc, block, subject.range.clone()));
         Some(Assignment {
             block: index,
@@ -306,19 +333,45 @@ impl Extractor<'_> {
 
     /// A label in several pairs ("客户端" with "服务端" and with "服务器") belongs to the
     /// pair whose other label the paragraph uses.
-    fn pair_in(&self, block: &str, pair: usize, side: usize) -> (usize, usize) {
+    /// The paragraph is read once for each label, however many assignments use it.
+    fn pair_in(&self, block: &str, pairs: &BlockPairs, pair: usize, side: usize) -> (usize, usize) {
+        if let Some(&chosen) = pairs.chosen.borrow().get(&(pair, side)) {
+            return chosen;
+        }
         let find = |p: usize, s: usize| self.m.labels.iter().find(|l| l.pair == p && l.side == s);
         let Some(label) = find(pair, side) else {
             return (pair, side);
         };
-        let lower = block.to_lowercase();
-        self.m
+        // A label of a single pair needs no reading.
+        if self
+            .m
+            .labels
+            .iter()
+            .filter(|l| l.text == label.text)
+            .count()
+            < 2
+        {
+            return (pair, side);
+        }
+        let lower = pairs.lower.get_or_init(|| block.to_lowercase());
+        let chosen = self
+            .m
             .labels
             .iter()
             .filter(|l| l.text == label.text)
             .find(|l| find(l.pair, 1 - l.side).is_some_and(|o| lower.contains(&o.text)))
-            .map_or((pair, side), |l| (l.pair, l.side))
+            .map_or((pair, side), |l| (l.pair, l.side));
+        pairs.chosen.borrow_mut().insert((pair, side), chosen);
+        chosen
     }
+}
+
+/// What [`Extractor::pair_in`] learnt of one paragraph: its lower-case text and the pair
+/// chosen for each label, each computed on first use.
+#[derive(Default)]
+struct BlockPairs {
+    lower: std::cell::OnceCell<String>,
+    chosen: std::cell::RefCell<crate::hash::HashMap<(usize, usize), (usize, usize)>>,
 }
 
 /// Whether `text` holds a letter outside ASCII that lower-cases into it (the Kelvin sign, a

@@ -35,15 +35,8 @@ pub(super) fn clause_start(text: &str, floor: usize, at: usize) -> usize {
 }
 
 /// "connect()": a call in prose, not a parenthesis.
-fn empty_parens(s: &str, i: usize, c: char) -> bool {
+pub(super) fn empty_parens(s: &str, i: usize, c: char) -> bool {
     (c == '(' && s[i..].starts_with("()")) || (c == ')' && s[..i].ends_with('('))
-}
-
-pub(super) fn clause_end(text: &str, from: usize, limit: usize) -> usize {
-    text[from..limit]
-        .char_indices()
-        .find(|&(_, c)| is_clause_boundary(c) || c == '.')
-        .map_or(limit, |(i, _)| from + i)
 }
 
 pub(super) fn word_bounded(text: &str, start: usize, end: usize) -> bool {

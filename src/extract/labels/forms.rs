@@ -97,15 +97,24 @@ fn agent_object(
 pub(super) fn bracketed(text: &str, sentence: Range<usize>, labels: &[LabelForm]) -> Vec<Found> {
     let mut out = Vec::new();
     let slice = &text[sentence.clone()];
+    // The closing bracket found for the last opening one: it closes every later opening
+    // one before it too (searching again from each would be quadratic in "((((…").
+    let mut close: Option<usize> = None;
     for (i, open) in slice
         .char_indices()
         .filter(|&(_, c)| matches!(c, '(' | '（'))
     {
         let inner = sentence.start + i + open.len_utf8();
-        let Some(len) = text[inner..sentence.end].find([')', '）']) else {
-            continue;
+        let end = match close {
+            Some(c) if c >= inner => c,
+            _ => match text[inner..sentence.end].find([')', '）']) {
+                Some(len) => inner + len,
+                // No closing bracket after this one, so none after any later one.
+                None => break,
+            },
         };
-        let raw = &text[inner..inner + len];
+        close = Some(end);
+        let raw = &text[inner..end];
         let content = raw.trim();
         let Some(label) = labels.iter().find(|l| whole_label(content, l)) else {
             continue;
