@@ -4,6 +4,7 @@
 use crate::document::Document;
 use crate::document::numbering::{chinese_number, is_chinese_digit};
 use crate::document::sentences::is_cjk;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -26,6 +27,7 @@ const CLASSIFIERS: &[&str] = &[
 
 pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
     let mut out = Vec::new();
+    let starts = EnumerationStarts::of(doc);
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
         // `:`, or the last byte of `：` (EF BC 9A; 9A ends few other characters, while EF
@@ -46,7 +48,7 @@ pub fn extract(doc: &Document<'_>) -> Vec<CountClaim> {
             let items = if text[after..].trim().is_empty() {
                 list_after(doc, b)
             } else {
-                inline_after(doc, b, after).map(|i| (i, true))
+                inline_after(doc, &starts, b, after).map(|i| (i, true))
             };
             if let Some((items, numbered)) = items {
                 out.push(CountClaim {
@@ -197,17 +199,60 @@ fn list_after(doc: &Document<'_>, b: usize) -> Option<(Vec<Range<usize>>, bool)>
 }
 
 /// The markers of an inline enumeration that starts after `at` in block `b`.
-fn inline_after(doc: &Document<'_>, b: usize, at: usize) -> Option<Vec<Range<usize>>> {
-    let e = doc.enumerations.iter().find(|e| {
-        e.markers
-            .first()
-            .is_some_and(|m| m.block == b && m.text_range.start >= at)
-    })?;
+fn inline_after(
+    doc: &Document<'_>,
+    starts: &EnumerationStarts,
+    b: usize,
+    at: usize,
+) -> Option<Vec<Range<usize>>> {
+    let e = &doc.enumerations[starts.first_from(b, at)?];
     let gap = &doc.blocks[b].text[at..e.markers[0].text_range.start];
-    if gap.trim().chars().count() > 2 {
+    if gap.trim().chars().nth(2).is_some() {
         return None;
     }
     Some(e.markers.iter().map(|m| m.range.clone()).collect())
+}
+
+/// Where the document's enumerations start, by block: the enumeration a colon announces is
+/// found by bisection, not by reading every enumeration for every colon.
+struct EnumerationStarts {
+    /// Per block: the starts (in the block's text) in increasing order, and for each, the
+    /// least index into `Document::enumerations` of the enumerations starting there or later.
+    by_block: HashMap<usize, (Vec<usize>, Vec<usize>)>,
+}
+
+impl EnumerationStarts {
+    fn of(doc: &Document<'_>) -> Self {
+        let mut lists: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
+        for (index, e) in doc.enumerations.iter().enumerate() {
+            if let Some(m) = e.markers.first() {
+                lists
+                    .entry(m.block)
+                    .or_default()
+                    .push((m.text_range.start, index));
+            }
+        }
+        let by_block = lists
+            .into_iter()
+            .map(|(block, mut list)| {
+                list.sort_unstable();
+                let starts = list.iter().map(|&(s, _)| s).collect();
+                let mut least: Vec<usize> = list.iter().map(|&(_, i)| i).collect();
+                for k in (0..least.len().saturating_sub(1)).rev() {
+                    least[k] = least[k].min(least[k + 1]);
+                }
+                (block, (starts, least))
+            })
+            .collect();
+        EnumerationStarts { by_block }
+    }
+
+    /// The first enumeration (in the document's order) starting in block `b` at or after
+    /// `at`.
+    fn first_from(&self, b: usize, at: usize) -> Option<usize> {
+        let (starts, least) = self.by_block.get(&b)?;
+        least.get(starts.partition_point(|&s| s < at)).copied()
+    }
 }
 
 #[cfg(test)]
