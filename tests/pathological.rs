@@ -73,6 +73,34 @@ fn a_ten_megabyte_line() {
     check("long line", piece.repeat(n), secs(20));
 }
 
+/// One clause (no sentence or clause stop) full of what the claim extractors read: a
+/// phrase's clause is read once, not once per phrase, and the statements of one unit are
+/// compared through an index. Not scaled: quadratic work at this size takes minutes in a
+/// debug build.
+#[test]
+fn one_long_clause_of_claims() {
+    let pieces = [
+        (
+            "label phrases",
+            "real data is the positive sample and fake data is the negative sample and ",
+        ),
+        (
+            "chinese label phrases",
+            "真实数据是正样本而生成数据是负样本而",
+        ),
+        (
+            "quantities of one unit",
+            "14x14 patches [3] and 16 GB of 5 ms latency and ",
+        ),
+        ("colons before enumerations", "three steps: (1) a (2) b "),
+        ("opening brackets", "x (positive sample "),
+        ("empty parentheses", "() is positive sample "),
+    ];
+    for (name, piece) in pieces {
+        check(name, piece.repeat(200_000 / piece.len()), secs(10));
+    }
+}
+
 /// Each finding on a long line prints a window of it, not the whole line: the human report
 /// of thousands of findings on one line stays proportional to their number.
 #[test]

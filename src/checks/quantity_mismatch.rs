@@ -105,6 +105,7 @@ impl QuantityMismatch {
         // Group by unit (and head concept for unitless counts): the index keeps this linear.
         let mut groups: HashMap<(Option<&str>, Option<&str>), Vec<&ProseQuantity>> =
             HashMap::default();
+        let mut stating = HashMap::default();
         for pq in ctx.claims.quantities() {
             let q = &pq.quantity;
             // Only measured values: digits with a unit, not counts, shares or dimensions.
@@ -114,7 +115,7 @@ impl QuantityMismatch {
                 || !q.digits
                 || q.categorical
                 || matches!(q.unit, None | Some("%"))
-                || !is_statement(doc, pq)
+                || !is_statement(doc, pq, &mut stating)
             {
                 continue;
             }
@@ -122,12 +123,33 @@ impl QuantityMismatch {
         }
         let mut reported = crate::hash::HashSet::default();
         for members in groups.values() {
+            // The earlier members by concept: two statements of the same quantity share a
+            // concept (see `same_quantity`), so only those are compared, the first
+            // `MAX_COMPARED` of them, keeping a document with thousands of statements of one
+            // unit linear.
+            let mut by_concept: HashMap<&str, Vec<usize>> = HashMap::default();
             for (k, later) in members.iter().enumerate() {
-                let earlier = members[..k].iter().find(|e| {
-                    e.block != later.block
-                        && e.quantity.value != later.quantity.value
-                        && same_quantity(&e.quantity, &later.quantity)
-                });
+                let mut compared: Vec<usize> = later
+                    .quantity
+                    .concepts
+                    .iter()
+                    .filter_map(|c| by_concept.get(c.as_str()))
+                    .flat_map(|list| list.iter().take(MAX_COMPARED).copied())
+                    .collect();
+                compared.sort_unstable();
+                compared.dedup();
+                for c in &later.quantity.concepts {
+                    by_concept.entry(c.as_str()).or_default().push(k);
+                }
+                let earlier = compared
+                    .into_iter()
+                    .take(MAX_COMPARED)
+                    .map(|i| members[i])
+                    .find(|e| {
+                        e.block != later.block
+                            && e.quantity.value != later.quantity.value
+                            && same_quantity(&e.quantity, &later.quantity)
+                    });
                 let Some(earlier) = earlier else { continue };
                 if !reported.insert(later.range.start) {
                     continue;
@@ -177,6 +199,9 @@ fn shares_concept(a: &Quantity, b: &Quantity) -> bool {
         .any(|c| !generic(c) && b.concepts.contains(c))
 }
 
+/// How many earlier statements sharing a concept a statement is compared with.
+const MAX_COMPARED: usize = 64;
+
 /// Whether two statements give the same quantity of the same thing. The first must define
 /// it ("the base page is 4 KiB") or both must word it alike ("31 km grid" / "25 km grid");
 /// named things (`x86-64`, `ERA5`) must agree when either statement names one.
@@ -214,9 +239,20 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
 
 /// Statements of a value, not specifications, recipes or comparisons: prose paragraphs
 /// whose sentence does not set several values side by side.
-fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool {
+fn is_statement(
+    doc: &crate::document::Document<'_>,
+    pq: &ProseQuantity,
+    stating: &mut HashMap<(usize, usize), bool>,
+) -> bool {
     let block = &doc.blocks[pq.block];
     if block.kind != crate::document::BlockKind::Paragraph || block.item.is_some() {
+        return false;
+    }
+    // Read once per sentence, however many quantities it holds.
+    if !*stating
+        .entry((pq.block, pq.sentence))
+        .or_insert_with(|| states(block, pq.sentence))
+    {
         return false;
     }
     // Only the words around the number: "from 4 KiB to 8 KiB", "比 128 MB 大".
@@ -231,32 +267,6 @@ fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool
         .collect();
     let after: String = block.text[end..].chars().take(6).collect();
     let s = format!(" {before} {after} ").to_lowercase();
-    // A question, or a sentence that sets things side by side ("In comparison, DDP …").
-    let sentence = block
-        .sentences
-        .get(pq.sentence)
-        .map_or("", |r| &block.text[r.clone()]);
-    let lower = sentence.to_lowercase();
-    let contrast = [
-        "comparison",
-        "contrast",
-        "compared",
-        "相比",
-        "对比",
-        "相较",
-        "如果",
-        "假如",
-        "假设",
-        "若",
-        "if ",
-        "suppose",
-        "assume",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    if sentence.trim_end().ends_with(['?', '？']) || contrast {
-        return false;
-    }
     const COMPARING: &[&str] = &[
         " from ",
         " to ",
@@ -282,6 +292,34 @@ fn is_statement(doc: &crate::document::Document<'_>, pq: &ProseQuantity) -> bool
     !COMPARING.iter().any(|c| s.contains(c))
 }
 
+/// Whether a sentence states values: not a question, nor a sentence that sets things side
+/// by side ("In comparison, DDP …").
+fn states(block: &crate::document::Block, sentence: usize) -> bool {
+    let sentence = block
+        .sentences
+        .get(sentence)
+        .map_or("", |r| &block.text[r.clone()]);
+    let lower = sentence.to_lowercase();
+    let contrast = [
+        "comparison",
+        "contrast",
+        "compared",
+        "相比",
+        "对比",
+        "相较",
+        "如果",
+        "假如",
+        "假设",
+        "若",
+        "if ",
+        "suppose",
+        "assume",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    !(sentence.trim_end().ends_with(['?', '？']) || contrast)
+}
+
 /// A known work's key number from the rules: `16x16 patch|word|图像块`.
 fn known_number(spec: &str) -> Option<Quantity> {
     let (value, nouns) = spec.split_once(' ').unwrap_or((spec, ""));
@@ -299,9 +337,63 @@ fn known_number(spec: &str) -> Option<Quantity> {
         value,
         unit: None,
         concepts,
-        entities: Vec::new(),
+        entities: Default::default(),
         digits: true,
         defined: true,
         categorical: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn quantity(concepts: Vec<&str>, entities: Vec<&str>, defined: bool) -> Quantity {
+        Quantity {
+            range: 0..1,
+            value: "1".into(),
+            unit: Some("ms"),
+            concepts: concepts.into_iter().map(String::from).collect(),
+            entities: entities.into_iter().map(String::from).collect(),
+            digits: true,
+            defined,
+            categorical: false,
+        }
+    }
+
+    fn concepts() -> impl Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("latency"),
+                Just("page"),
+                Just("base"),
+                Just("grid"),
+                Just("块·"),
+                Just("期·"),
+                Just("持有期"),
+                Just("x")
+            ],
+            0..4,
+        )
+    }
+
+    proptest! {
+        /// The concept index of `within_document` compares only statements sharing a
+        /// concept: no other pair can be the same quantity.
+        #[test]
+        fn the_same_quantity_shares_a_concept(
+            (ca, cb) in (concepts(), concepts()),
+            (ea, eb) in (
+                proptest::collection::vec(prop_oneof![Just("HDFS"), Just("x86-64")], 0..2),
+                proptest::collection::vec(prop_oneof![Just("HDFS"), Just("x86-64")], 0..2),
+            ),
+            defined in any::<bool>(),
+        ) {
+            let (a, b) = (quantity(ca, ea, defined), quantity(cb, eb, defined));
+            if same_quantity(&a, &b) {
+                prop_assert!(a.concepts.iter().any(|c| b.concepts.contains(c)));
+            }
+        }
+    }
 }

@@ -16,8 +16,9 @@ pub struct Quantity {
     pub unit: Option<&'static str>,
     /// Content words (singular, lower case) and CJK bigrams of what is measured.
     pub concepts: Vec<String>,
-    /// Named things in the clause (tokens with capitals or digits).
-    pub entities: Vec<String>,
+    /// Named things in the clause (tokens with capitals or digits), shared by the
+    /// quantities of one clause.
+    pub entities: std::sync::Arc<[String]>,
     /// Written with digits (not a number word).
     pub digits: bool,
     /// Given as the value of an attribute ("the base page is 4 KiB", "视场约为 115 平方度").
@@ -148,7 +149,7 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
     }
     for clause in clauses(text, range) {
         // The clause's named things, read once and only for a clause with a quantity.
-        let mut clause_entities: Option<Vec<String>> = None;
+        let mut clause_entities: Option<std::sync::Arc<[String]>> = None;
         let mut i = clause.start;
         while i < clause.end {
             // Numbers start with an ASCII digit or letter, at the start of a word.
@@ -190,7 +191,7 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
                         unit,
                         concepts,
                         entities: clause_entities
-                            .get_or_insert_with(|| entities(&text[clause.clone()]))
+                            .get_or_insert_with(|| entities(&text[clause.clone()]).into())
                             .clone(),
                         digits,
                         defined,
