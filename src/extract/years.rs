@@ -27,6 +27,8 @@ const BEFORE_NOT_PROPOSAL: &[&str] = &[
     "since", "until", "till", "by", "before", "after", "through", "from", "自", "从", "截至",
     "直到", "到", "至", "early", "late", "mid",
 ];
+/// The length in characters of the longest of [`BEFORE_NOT_PROPOSAL`].
+const LONGEST_BEFORE: usize = 7;
 const AFTER_NOT_PROPOSAL: &[&str] = &[
     "年以来",
     "年起",
@@ -295,14 +297,20 @@ fn is_about_proposal_date(text: &str, y: &Range<usize>) -> bool {
     {
         return false;
     }
-    // Only the word before the year is read (the block before it may be long). White space
-    // bounds case folding's context, so folding the word alone folds it as in the block.
-    let word_before = text[..y.start]
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    // Only the word before the year is read (the block before it may be long), and of a
+    // word longer than those it is compared with only one character more than the longest
+    // (Chinese has no spaces: the word may be the whole paragraph). White space bounds case
+    // folding's context, so folding the word alone folds it as in the block; the words
+    // compared have no letter whose folding looks further back (a Greek sigma).
+    let before = text[..y.start].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take(LONGEST_BEFORE + 1)
+        .take_while(|(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word_before = before[start..].to_lowercase();
     let after = &text[y.end..];
     let blocked_before = BEFORE_NOT_PROPOSAL.iter().any(|w| {
         word_before == *w || (w.chars().all(|c| !c.is_ascii()) && word_before.ends_with(w))
@@ -403,6 +411,17 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_before_a_year_are_short_and_fold_alone() {
+        let longest = BEFORE_NOT_PROPOSAL.iter().map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_BEFORE));
+        assert!(
+            BEFORE_NOT_PROPOSAL
+                .iter()
+                .all(|w| !w.contains(['σ', 'ς', 'Σ']))
+        );
+    }
+
     use super::*;
 
     #[test]
