@@ -95,9 +95,13 @@ fn one_long_clause_of_claims() {
         ("colons before enumerations", "three steps: (1) a (2) b "),
         ("opening brackets", "x (positive sample "),
         ("empty parentheses", "() is positive sample "),
+        // Chinese has no spaces: the word before each year is the whole sentence so far.
+        ("chinese years", "流模型[3]于2014年被提出，"),
     ];
+    let references = "\n\n## 参考文献\n\n[3] A. Title. ICLR 2015.\n";
     for (name, piece) in pieces {
-        check(name, piece.repeat(200_000 / piece.len()), secs(10));
+        let text = piece.repeat(200_000 / piece.len()) + references;
+        check(name, text, secs(10));
     }
 }
 

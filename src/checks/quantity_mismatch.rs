@@ -2,6 +2,7 @@ use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::extract::ProseQuantity;
 use crate::extract::quantities::{self, Quantity};
+use crate::extract::subjects::AboutIn;
 use crate::hash::HashMap;
 
 declare_check! {
@@ -37,16 +38,23 @@ impl QuantityMismatch {
     fn against_titles(&self, ctx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let Some(bib) = &doc.bibliography else { return };
+        // What the current sentence cites or names, read once for all its quantities (they
+        // come in text order).
+        let mut about: Option<((usize, usize), AboutIn)> = None;
         for pq in ctx.claims.quantities() {
             let block = &doc.blocks[pq.block];
             let Some(sentence) = block.sentences.get(pq.sentence) else {
                 continue;
             };
-            let Some(key) =
-                ctx.claims
-                    .subjects()
-                    .about_at(doc, pq.block, sentence, pq.quantity.range.start)
-            else {
+            let here = (pq.block, pq.sentence);
+            let in_sentence = match &about {
+                Some((at, a)) if *at == here => a,
+                _ => {
+                    let a = ctx.claims.subjects().about_in(doc, pq.block, sentence);
+                    &about.insert((here, a)).1
+                }
+            };
+            let Some(key) = in_sentence.at(pq.quantity.range.start) else {
                 continue;
             };
             let Some(entry) = bib.get(&key) else { continue };

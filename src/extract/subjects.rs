@@ -61,6 +61,28 @@ const GENERIC: &[&str] = &[
     "algorithm",
 ];
 
+/// The references cited in a span, and (when none is) those named in it.
+pub struct AboutIn {
+    cited: Vec<RefKey>,
+    named: Vec<(RefKey, Range<usize>)>,
+}
+
+impl AboutIn {
+    /// See [`Subjects::about_at`].
+    pub fn at(&self, at: usize) -> Option<RefKey> {
+        match self.cited.as_slice() {
+            [one] => Some(one.clone()),
+            [] => self
+                .named
+                .iter()
+                .filter(|(_, r)| r.end <= at)
+                .max_by_key(|(_, r)| r.start)
+                .map(|(k, _)| k.clone()),
+            _ => None,
+        }
+    }
+}
+
 pub struct Subjects {
     /// Bound names (case-folded) → the reference they name; `None` when a name was bound
     /// to two different references.
@@ -222,17 +244,19 @@ impl Subjects {
         range: &Range<usize>,
         at: usize,
     ) -> Option<RefKey> {
+        self.about_in(doc, block, range).at(at)
+    }
+
+    /// What [`Subjects::about_at`] reads of a span, read once for every position in it
+    /// that is asked about (a sentence with many claims).
+    pub fn about_in(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> AboutIn {
         let cited = self.cited_in(doc, block, range);
-        match cited.len() {
-            1 => return cited.into_iter().next(),
-            0 => {}
-            _ => return None,
-        }
-        self.named_in(&doc.blocks[block].text, range)
-            .into_iter()
-            .filter(|(_, r)| r.end <= at)
-            .max_by_key(|(_, r)| r.start)
-            .map(|(k, _)| k)
+        let named = if cited.is_empty() {
+            self.named_in(&doc.blocks[block].text, range)
+        } else {
+            Vec::new()
+        };
+        AboutIn { cited, named }
     }
 
     pub fn work<'r>(&self, key: &RefKey, rules: &'r Rules) -> Option<&'r Work> {
