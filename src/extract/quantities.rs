@@ -4,6 +4,7 @@
 //! (`x86-64`, `ERA5`, `HDFS`) of its clause.
 
 use super::text::clauses;
+use crate::document::line_index::floor_char_boundary;
 use crate::document::sentences::is_cjk;
 use std::ops::Range;
 
@@ -321,6 +322,7 @@ fn noun_after(text: &str, at: usize, end: usize) -> Vec<String> {
             .collect();
         return bigrams(&noun);
     }
+    let rest = &rest[..floor_char_boundary(rest, WORDS_WINDOW)];
     let mut out = Vec::new();
     for w in rest.split(|c: char| c.is_whitespace()).take(4) {
         // "patch,并对每个patch": the word ends where Latin script ends.
@@ -344,6 +346,11 @@ fn noun_after(text: &str, at: usize, end: usize) -> Vec<String> {
     out
 }
 
+/// How far from a number its words are read: the five words before it and the four after
+/// it are far shorter in prose, and a clause without spaces ("[1][2][3,5]…") would otherwise
+/// be read whole for every number in it.
+const WORDS_WINDOW: usize = 512;
+
 /// The attribute a number is given as: "the base page is 4 KiB", "视场约为 115 平方度".
 fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
     let before = text[clause_start..at].trim_end();
@@ -364,7 +371,11 @@ fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
     }
     // The verb must be one of the last two words and the attribute is at most three words
     // before it: five words from the end are all that is read (the clause may be long).
-    let last: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    let mut from = before.len().saturating_sub(WORDS_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let last: Vec<&str> = before[from..].split_whitespace().rev().take(5).collect();
     if let Some(verb) = last
         .iter()
         .take(2)
