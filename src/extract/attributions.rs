@@ -1,10 +1,11 @@
 //! Attributions: prose that names the people behind a cited work (`Vaswani et al. [5]`,
 //! `Yoshua Bengio等人提出[3]`, `由Kingma和Welling于2014年提出`, `proposed by Hoare [3]`).
 
-use super::subjects::Subjects;
+use super::subjects::{SoleCited, Subjects};
 use super::text::clauses;
 use crate::document::sentences::is_cjk;
 use crate::document::{Document, RefKey};
+use crate::hash::HashMap;
 use crate::rules::Rules;
 use regex::Regex;
 use std::ops::Range;
@@ -64,8 +65,12 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
     for (b, block) in super::prose_blocks(doc, false) {
         let text = &block.text;
         for sentence in &block.sentences {
-            // The clauses, split only for a sentence that names someone.
+            // The clauses, split only for a sentence that names someone, and per clause what
+            // it cites from each citation on and what it is about, each read once however
+            // many names the clause holds.
             let mut parts: Option<Vec<Range<usize>>> = None;
+            let mut sole: HashMap<usize, SoleCited> = HashMap::default();
+            let mut about: HashMap<usize, Option<RefKey>> = HashMap::default();
             // Names are read in the whole sentence ("Fischer, Lynch and Paterson [3]" spans
             // commas); what they are about is read in the clause where the names end.
             for (name_range, name, others, spelling_only) in named_in(text, sentence) {
@@ -75,21 +80,23 @@ pub fn extract(doc: &Document<'_>, subjects: &Subjects, rules: &Rules) -> Vec<At
                 let end = others.last().map_or(name_range.end, |(r, _)| r.end);
                 // Clauses are in order and do not overlap.
                 let parts = parts.get_or_insert_with(|| clauses(text, sentence.clone()));
-                let Some(clause) = parts
-                    .get(parts.partition_point(|c| c.end < end))
-                    .filter(|c| c.start < end)
-                    .cloned()
-                else {
+                let k = parts.partition_point(|c| c.end < end);
+                let Some(clause) = parts.get(k).filter(|c| c.start < end).cloned() else {
                     continue;
                 };
                 {
-                    let after = name_range.end..clause.end;
-                    let subject = subjects
-                        .cited_in(doc, b, &after)
-                        .first()
-                        .cloned()
-                        .filter(|_| subjects.cited_in(doc, b, &after).len() == 1)
-                        .or_else(|| subjects.about(doc, b, &clause));
+                    // The one reference cited after the name in its clause, else the one the
+                    // clause is about.
+                    let subject = sole
+                        .entry(k)
+                        .or_insert_with(|| subjects.sole_cited_from(doc, b, &clause))
+                        .from(name_range.end)
+                        .or_else(|| {
+                            about
+                                .entry(k)
+                                .or_insert_with(|| subjects.about(doc, b, &clause))
+                                .clone()
+                        });
                     if let Some(subject) = subject {
                         out.push(Attribution {
                             block: b,

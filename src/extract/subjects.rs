@@ -61,6 +61,28 @@ const GENERIC: &[&str] = &[
     "algorithm",
 ];
 
+/// See [`Subjects::sole_cited_from`].
+pub struct SoleCited {
+    starts: Vec<usize>,
+    sole: Vec<Option<RefKey>>,
+}
+
+enum Sole {
+    Empty,
+    One(RefKey),
+    Many,
+}
+
+impl SoleCited {
+    /// The single reference cited between `at` and the end of the span, if exactly one is.
+    pub fn from(&self, at: usize) -> Option<RefKey> {
+        self.sole
+            .get(self.starts.partition_point(|&s| s < at))
+            .cloned()
+            .flatten()
+    }
+}
+
 /// The references cited in a span, and (when none is) those named in it.
 pub struct AboutIn {
     cited: Vec<RefKey>,
@@ -163,6 +185,48 @@ impl Subjects {
             }
         }
         out
+    }
+
+    /// For every suffix of `range` starting at a citation: the single reference cited from
+    /// there to the end of `range`, if exactly one is. One backward pass, so that the
+    /// question asked at every name of a long clause costs a bisection, not a reading of
+    /// the citations after it.
+    pub fn sole_cited_from(
+        &self,
+        doc: &Document<'_>,
+        block: usize,
+        range: &Range<usize>,
+    ) -> SoleCited {
+        let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
+        let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);
+        let inside: Vec<usize> = cites[first..]
+            .iter()
+            .copied()
+            .take_while(|&i| doc.citations[i].text_range.start < range.end)
+            .collect();
+        let mut sole = vec![None; inside.len()];
+        let mut state = Sole::Empty;
+        for (k, &i) in inside.iter().enumerate().rev() {
+            // Within a citation, targets in their order; a later one never precedes it.
+            for t in doc.citations[i].targets.iter().rev() {
+                let Some(key) = resolve(doc, t) else { continue };
+                state = match state {
+                    Sole::Empty => Sole::One(key),
+                    Sole::One(k) if k == key => Sole::One(k),
+                    _ => Sole::Many,
+                };
+            }
+            if let Sole::One(key) = &state {
+                sole[k] = Some(key.clone());
+            }
+        }
+        SoleCited {
+            starts: inside
+                .iter()
+                .map(|&i| doc.citations[i].text_range.start)
+                .collect(),
+            sole,
+        }
     }
 
     /// For a citation whose text covers `at` (an author-year citation holding the year):
@@ -429,5 +493,37 @@ mod tests {
         assert_eq!(name("as shown in [3]"), None);
         assert_eq!(name("Vaswani et al. [5]"), None);
         assert_eq!(name("见文献[2]"), None);
+    }
+
+    proptest::proptest! {
+        /// The backward pass answers what reading the citations after each position gives.
+        #[test]
+        fn sole_cited_from_agrees_with_reading_the_citations(
+            cites in proptest::collection::vec(
+                proptest::collection::vec(1u8..5, 1..3), 0..8)
+        ) {
+            let mut text = String::from("X");
+            for c in &cites {
+                let list: Vec<String> = c.iter().map(u8::to_string).collect();
+                text.push_str(&format!(" a [{}] b", list.join(",")));
+            }
+            text.push_str(" end.\n\n## References\n\n");
+            for n in 1..5 {
+                text.push_str(&format!("[{n}] A. Title {n}. 2020.\n"));
+            }
+            let doc = Document::parse(&text, &Default::default());
+            let rules = Rules::empty();
+            let subjects = Subjects::build(&doc, &rules);
+            let in_prose = doc.citations.iter().filter(|c| c.block == 0).count();
+            proptest::prop_assert_eq!(in_prose, cites.len());
+            let block = &doc.blocks[0];
+            let whole = 0..block.text.len();
+            let sole = subjects.sole_cited_from(&doc, 0, &whole);
+            for at in 0..=block.text.len() {
+                let read = subjects.cited_in(&doc, 0, &(at..whole.end));
+                let expected = (read.len() == 1).then(|| read[0].clone());
+                proptest::prop_assert_eq!(sole.from(at), expected, "at {}", at);
+            }
+        }
     }
 }
