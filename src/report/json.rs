@@ -1,21 +1,88 @@
 //! `--format json`: one object with a summary and every diagnostic, positions 1-based with
 //! columns counted in Unicode characters.
+//!
+//! Written from borrowed structs straight to text (no `serde_json::Value` tree): a document
+//! with tens of thousands of findings costs their size once.
 
 use super::{FileReport, Summary};
-use crate::diagnostic::Diagnostic;
-use serde_json::{Value, json};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    summary: SummaryOut,
+    diagnostics: Vec<DiagnosticOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryOut {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// Field order is the output's order.
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    file: &'a str,
+    rule: &'a str,
+    category: Category,
+    severity: Severity,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    related: Vec<RelatedOut<'a>>,
+    help: Option<&'a str>,
+    fix: Option<FixOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    edits: Vec<EditOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    end_offset: usize,
+    replacement: &'a str,
+}
 
 pub fn render_json(files: &[FileReport]) -> String {
     let s = Summary::of(files);
-    let diagnostics: Vec<Value> = files
-        .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
-        .collect();
-    let out = json!({
-        "version": 1,
-        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos},
-        "diagnostics": diagnostics,
-    });
+    let out = Output {
+        version: 1,
+        summary: SummaryOut {
+            files: s.files,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        },
+        diagnostics: files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
+            .collect(),
+    };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
@@ -26,38 +93,55 @@ fn position(f: &FileReport, range: &std::ops::Range<usize>) -> (usize, usize, us
     (a.line, a.column, b.line, b.column)
 }
 
-pub(crate) fn diagnostic(f: &FileReport, d: &Diagnostic) -> Value {
+fn diagnostic<'a>(f: &'a FileReport, d: &'a Diagnostic) -> DiagnosticOut<'a> {
     let (line, column, end_line, end_column) = position(f, &d.range);
-    let related: Vec<Value> = d
+    let related = d
         .related
         .iter()
         .map(|r| {
             let (line, column, end_line, end_column) = position(f, &r.range);
-            json!({"file": f.path, "line": line, "column": column, "end_line": end_line,
-                   "end_column": end_column, "message": r.message})
+            RelatedOut {
+                file: &f.path,
+                line,
+                column,
+                end_line,
+                end_column,
+                message: &r.message,
+            }
         })
         .collect();
-    let fix = d.fix.as_ref().map(|fix| {
-        let edits: Vec<Value> = fix
+    let fix = d.fix.as_ref().map(|fix| FixOut {
+        message: &fix.message,
+        applicability: fix.applicability,
+        edits: fix
             .edits
             .iter()
             .map(|e| {
                 let (line, column, end_line, end_column) = position(f, &e.range);
-                json!({"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                       "offset": e.range.start, "end_offset": e.range.end, "replacement": e.replacement})
+                EditOut {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    offset: e.range.start,
+                    end_offset: e.range.end,
+                    replacement: &e.replacement,
+                }
             })
-            .collect();
-        json!({"message": fix.message, "applicability": fix.applicability, "edits": edits})
+            .collect(),
     });
-    json!({
-        "file": f.path,
-        "rule": d.rule,
-        "category": d.category,
-        "severity": d.severity,
-        "message": d.message,
-        "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-        "related": related,
-        "help": d.help,
-        "fix": fix,
-    })
+    DiagnosticOut {
+        file: &f.path,
+        rule: d.rule,
+        category: d.category,
+        severity: d.severity,
+        message: &d.message,
+        line,
+        column,
+        end_line,
+        end_column,
+        related,
+        help: d.help.as_deref(),
+        fix,
+    }
 }
