@@ -6,6 +6,7 @@
 
 use super::{FileReport, rule_metas};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::ops::Range;
 
@@ -38,71 +39,179 @@ pub fn render_sarif(files: &[FileReport]) -> String {
         .iter()
         .map(|f| json!({"location": {"uri": uri(&f.path)}, "length": f.source_len()}))
         .collect();
-    let out = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let out = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({"driver": {
                 "name": "factlint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
-            }},
-            "artifacts": artifacts,
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }}),
+            artifacts,
+            column_kind: "unicodeCodePoints",
+            results,
         }],
-    });
+    };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn result(f: &FileReport, d: &Diagnostic, index: Option<usize>) -> Value {
+// The log as borrowed structs, field order as written: the results (one per finding, possibly
+// hundreds of thousands) are serialised without building a `serde_json::Value` tree first. The
+// tool and artifacts are small and stay values.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    artifacts: Vec<Value>,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    level: &'static str,
+    message: Text,
+    locations: [Location<'a>; 1],
+    properties: Properties,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[SarifFix<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    category: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<TextRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct TextRef<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: Uri,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct Uri {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text,
+    artifact_changes: [ArtifactChange<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct ArtifactChange<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: Uri,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: TextRef<'a>,
+}
+
+fn result<'a>(f: &'a FileReport, d: &'a Diagnostic, index: Option<usize>) -> SarifResult<'a> {
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    let related: Vec<Value> = d
+    let related = d
         .related
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let mut loc = location(f, &r.range);
-            loc["id"] = json!(i + 1);
-            loc["message"] = json!({"text": r.message});
-            loc
+        .map(|(i, r)| Location {
+            id: Some(i + 1),
+            message: Some(TextRef { text: &r.message }),
+            ..location(f, &r.range)
         })
         .collect();
-    let mut out = json!({
-        "ruleId": d.rule,
-        "level": level(d.severity),
-        "message": {"text": message},
-        "locations": [location(f, &d.range)],
-        "properties": {"category": d.category.as_str()},
-    });
-    if let Some(i) = index {
-        out["ruleIndex"] = json!(i);
+    SarifResult {
+        rule_id: d.rule,
+        level: level(d.severity),
+        message: Text { text: message },
+        locations: [location(f, &d.range)],
+        properties: Properties {
+            category: d.category.as_str(),
+        },
+        rule_index: index,
+        related_locations: related,
+        fixes: d.fix.as_ref().map(|x| [fix(f, x)]),
     }
-    if !related.is_empty() {
-        out["relatedLocations"] = json!(related);
-    }
-    if let Some(fix) = &d.fix {
-        out["fixes"] = json!([self::fix(f, fix)]);
-    }
-    out
 }
 
-fn fix(f: &FileReport, fix: &Fix) -> Value {
-    let replacements: Vec<Value> = fix
+fn fix<'a>(f: &'a FileReport, fix: &'a Fix) -> SarifFix<'a> {
+    let replacements = fix
         .edits
         .iter()
-        .map(|e| json!({"deletedRegion": region(f, &e.range), "insertedContent": {"text": e.replacement}}))
+        .map(|e| Replacement {
+            deleted_region: region(f, &e.range),
+            inserted_content: TextRef {
+                text: &e.replacement,
+            },
+        })
         .collect();
-    json!({
-        "description": {"text": format!("{} ({})", fix.message, applicability(fix))},
-        "artifactChanges": [{"artifactLocation": {"uri": uri(&f.path)}, "replacements": replacements}],
-    })
+    SarifFix {
+        description: Text {
+            text: format!("{} ({})", fix.message, applicability(fix)),
+        },
+        artifact_changes: [ArtifactChange {
+            artifact_location: Uri { uri: uri(&f.path) },
+            replacements,
+        }],
+    }
 }
 
 fn applicability(fix: &Fix) -> &'static str {
@@ -112,17 +221,26 @@ fn applicability(fix: &Fix) -> &'static str {
     }
 }
 
-fn location(f: &FileReport, range: &Range<usize>) -> Value {
-    json!({"physicalLocation": {
-        "artifactLocation": {"uri": uri(&f.path)},
-        "region": region(f, range),
-    }})
+fn location<'a>(f: &FileReport, range: &Range<usize>) -> Location<'a> {
+    Location {
+        physical_location: PhysicalLocation {
+            artifact_location: Uri { uri: uri(&f.path) },
+            region: region(f, range),
+        },
+        id: None,
+        message: None,
+    }
 }
 
 /// A region in lines and code-point columns; the end column is exclusive, as in SARIF.
-fn region(f: &FileReport, range: &Range<usize>) -> Value {
+fn region(f: &FileReport, range: &Range<usize>) -> Region {
     let (a, b) = f.span(range);
-    json!({"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column})
+    Region {
+        start_line: a.line,
+        start_column: a.column,
+        end_line: b.line,
+        end_column: b.column,
+    }
 }
 
 fn level(s: Severity) -> &'static str {
