@@ -3,11 +3,72 @@
 //! reviewdog counts columns in UTF-8 bytes (its `Position.column`), unlike our other formats,
 //! so positions here are byte columns. End positions are exclusive. Fixes become
 //! `suggestions`, which reviewdog can post as suggested changes.
+//!
+//! Serialised from borrowed structs (field order is the output's) without building a
+//! `serde_json::Value` tree: a report may hold hundreds of thousands of diagnostics.
 
 use super::FileReport;
 use crate::diagnostic::Severity;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::ops::Range;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    source: Source,
+    diagnostics: Vec<RdDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Source {
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct RdDiagnostic<'a> {
+    message: String,
+    location: Location<'a>,
+    severity: &'static str,
+    code: Code<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestions: Option<Vec<Suggestion<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    range: RdRange,
+}
+
+#[derive(Serialize)]
+struct Code<'a> {
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Suggestion<'a> {
+    range: RdRange,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct RdRange {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
 
 pub fn render_rdjson(files: &[FileReport]) -> String {
     let mut diagnostics = Vec::new();
@@ -18,47 +79,59 @@ pub fn render_rdjson(files: &[FileReport]) -> String {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            let mut out = json!({
-                "message": message,
-                "location": {"path": f.path, "range": range(f, &d.range)},
-                "severity": severity(d.severity),
-                "code": {"value": d.rule},
-            });
-            if let Some(fix) = &d.fix {
-                let suggestions: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|e| json!({"range": range(f, &e.range), "text": e.replacement}))
-                    .collect();
-                out["suggestions"] = json!(suggestions);
-            }
-            if !d.related.is_empty() {
-                let related: Vec<Value> = d
+            diagnostics.push(RdDiagnostic {
+                message,
+                location: Location {
+                    path: &f.path,
+                    range: range(f, &d.range),
+                },
+                severity: severity(d.severity),
+                code: Code { value: d.rule },
+                suggestions: d.fix.as_ref().map(|fix| {
+                    fix.edits
+                        .iter()
+                        .map(|e| Suggestion {
+                            range: range(f, &e.range),
+                            text: &e.replacement,
+                        })
+                        .collect()
+                }),
+                related_locations: d
                     .related
                     .iter()
-                    .map(|r| {
-                        json!({"message": r.message,
-                               "location": {"path": f.path, "range": range(f, &r.range)}})
+                    .map(|r| Related {
+                        message: &r.message,
+                        location: Location {
+                            path: &f.path,
+                            range: range(f, &r.range),
+                        },
                     })
-                    .collect();
-                out["related_locations"] = json!(related);
-            }
-            diagnostics.push(out);
+                    .collect(),
+            });
         }
     }
-    let out = json!({
-        "source": {"name": "factlint"},
-        "diagnostics": diagnostics,
-    });
+    let out = Output {
+        source: Source { name: "factlint" },
+        diagnostics,
+    };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn range(f: &FileReport, r: &Range<usize>) -> Value {
+fn range(f: &FileReport, r: &Range<usize>) -> RdRange {
     let (sl, sc) = f.line_byte_col(r.start);
     let (el, ec) = f.line_byte_col(r.end.max(r.start));
-    json!({"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}})
+    RdRange {
+        start: Position {
+            line: sl,
+            column: sc,
+        },
+        end: Position {
+            line: el,
+            column: ec,
+        },
+    }
 }
 
 fn severity(s: Severity) -> &'static str {
