@@ -79,29 +79,12 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
             .take_while(|&(_, c)| digit(c))
             .last()
             .map_or(last, |(k, _)| k);
-        if !clause[..i].ends_with('第') {
-            let number = &clause[i..end_idx];
-            let value = number
-                .parse::<u32>()
-                .ok()
-                .or_else(|| chinese_number(number))?;
-            let tail = clause[end_idx..].trim_start();
-            let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
-            // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
-            let in_range = clause[..i]
-                .trim_end()
-                .ends_with(['-', '~', '～', '到', '至', '–']);
-            let short = tail.chars().count() <= 10
-                && !tail.contains('的')
-                && !in_range
-                && tail
-                    .chars()
-                    .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
-            if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
-                return Some((value, start + i..start + end_idx));
-            }
-        }
         // "第二个" is an ordinal, not a count.
+        if !clause[..i].ends_with('第')
+            && let Some(value) = classified_count(clause, i..end_idx)?
+        {
+            return Some((value, start + i..start + end_idx));
+        }
     }
     // English: a number word, at most five words before the colon.
     for (between, w) in clause.split_whitespace().rev().enumerate().take(6) {
@@ -122,6 +105,31 @@ fn count_before(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
         }
     }
     None
+}
+
+/// The count the digits at `digits` of `clause` announce: 2 to 20 with a classifier, then at
+/// most a short noun before the colon. `Some(None)` when they announce none, `None` when
+/// they are not a number.
+fn classified_count(clause: &str, digits: Range<usize>) -> Option<Option<u32>> {
+    let number = &clause[digits.clone()];
+    let value = number
+        .parse::<u32>()
+        .ok()
+        .or_else(|| chinese_number(number))?;
+    let tail = clause[digits.end..].trim_start();
+    let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
+    // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
+    let in_range = clause[..digits.start]
+        .trim_end()
+        .ends_with(['-', '~', '～', '到', '至', '–']);
+    let short = tail.chars().count() <= 10
+        && !tail.contains('的')
+        && !in_range
+        && tail
+            .chars()
+            .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+    let counts = classified && short && (2..=20).contains(&value) && !tail.contains("次");
+    Some(counts.then_some(value))
 }
 
 /// Where the clause ending at `colon` starts: after the last sentence or clause stop before
@@ -260,7 +268,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// `count_before` as first written (collecting the clause's characters and words).
+    /// `count_before`'s scans as first written (collecting the clause's characters and
+    /// words); the test of the digits found is shared.
     fn count_before_reference(text: &str, colon: usize) -> Option<(u32, Range<usize>)> {
         let start = text[..colon]
             .char_indices()
@@ -299,24 +308,7 @@ mod tests {
                 // "第二个" is an ordinal, not a count.
                 break;
             }
-            let number = &clause[i..end_idx];
-            let value = number
-                .parse::<u32>()
-                .ok()
-                .or_else(|| chinese_number(number))?;
-            let tail = clause[end_idx..].trim_start();
-            let classified = CLASSIFIERS.iter().any(|c| tail.starts_with(c));
-            // "按照 3-5 个人吃的量：" is a range and a different noun, not a count of items.
-            let in_range = clause[..i]
-                .trim_end()
-                .ends_with(['-', '~', '～', '到', '至', '–']);
-            let short = tail.chars().count() <= 10
-                && !tail.contains('的')
-                && !in_range
-                && tail
-                    .chars()
-                    .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
-            if classified && short && (2..=20).contains(&value) && !tail.contains("次") {
+            if let Some(value) = classified_count(clause, i..end_idx)? {
                 return Some((value, start + i..start + end_idx));
             }
             break;

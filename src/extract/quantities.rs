@@ -4,7 +4,7 @@
 //! (`x86-64`, `ERA5`, `HDFS`) of its clause.
 
 use super::text::clauses;
-use crate::document::line_index::floor_char_boundary;
+use crate::document::line_index::{ceil_char_boundary, floor_char_boundary};
 use crate::document::sentences::is_cjk;
 use std::ops::Range;
 
@@ -371,10 +371,7 @@ fn attribute_before(text: &str, clause_start: usize, at: usize) -> Vec<String> {
     }
     // The verb must be one of the last two words and the attribute is at most three words
     // before it: five words from the end are all that is read (the clause may be long).
-    let mut from = before.len().saturating_sub(WORDS_WINDOW);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(before, before.len().saturating_sub(WORDS_WINDOW));
     let last: Vec<&str> = before[from..].split_whitespace().rev().take(5).collect();
     if let Some(verb) = last
         .iter()

@@ -165,19 +165,29 @@ impl Subjects {
         }
     }
 
+    /// Indices of the citations starting inside `range` of a block's text, in order.
+    fn citations_in<'s>(
+        &'s self,
+        doc: &'s Document<'_>,
+        block: usize,
+        range: &Range<usize>,
+    ) -> impl Iterator<Item = usize> + 's {
+        // A block's citations are in text order: find the first in range by bisection.
+        let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
+        let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);
+        let end = range.end;
+        cites[first..]
+            .iter()
+            .copied()
+            .take_while(move |&i| doc.citations[i].text_range.start < end)
+    }
+
     /// References cited inside `range` of a block's text.
     pub fn cited_in(&self, doc: &Document<'_>, block: usize, range: &Range<usize>) -> Vec<RefKey> {
         let mut out: Vec<RefKey> = Vec::new();
         let mut seen = crate::hash::HashSet::default();
-        // A block's citations are in text order: find the first in range by bisection.
-        let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
-        let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);
-        for &i in &cites[first..] {
-            let c = &doc.citations[i];
-            if c.text_range.start >= range.end {
-                break;
-            }
-            for t in &c.targets {
+        for i in self.citations_in(doc, block, range) {
+            for t in &doc.citations[i].targets {
                 let Some(k) = resolve(doc, t) else { continue };
                 if seen.insert(k.clone()) {
                     out.push(k);
@@ -197,13 +207,7 @@ impl Subjects {
         block: usize,
         range: &Range<usize>,
     ) -> SoleCited {
-        let cites = self.by_block.get(&block).map_or(&[][..], Vec::as_slice);
-        let first = cites.partition_point(|&i| doc.citations[i].text_range.start < range.start);
-        let inside: Vec<usize> = cites[first..]
-            .iter()
-            .copied()
-            .take_while(|&i| doc.citations[i].text_range.start < range.end)
-            .collect();
+        let inside: Vec<usize> = self.citations_in(doc, block, range).collect();
         let mut sole = vec![None; inside.len()];
         let mut state = Sole::Empty;
         for (k, &i) in inside.iter().enumerate().rev() {

@@ -411,6 +411,8 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn words_before_a_year_are_short_and_fold_alone() {
         let longest = BEFORE_NOT_PROPOSAL.iter().map(|w| w.chars().count()).max();
@@ -421,8 +423,6 @@ mod tests {
                 .all(|w| !w.contains(['σ', 'ς', 'Σ']))
         );
     }
-
-    use super::*;
 
     #[test]
     fn seed_sentence() {

@@ -6,6 +6,7 @@
 //! the same long line too far apart for one window; those get views of their own.
 
 use super::FileReport;
+use crate::document::line_index::{ceil_char_boundary, floor_char_boundary};
 use codespan_reporting::files::{Error, Files};
 use std::ops::Range;
 
@@ -77,8 +78,8 @@ impl<'a> Views<'a> {
         // Windows end on character boundaries.
         for view in &mut self.views[main..] {
             for (_, w) in &mut view.windows {
-                w.start = floor_boundary(text, w.start);
-                w.end = ceil_boundary(text, w.end);
+                w.start = floor_char_boundary(text, w.start);
+                w.end = ceil_char_boundary(text, w.end);
             }
         }
         ids
@@ -87,20 +88,6 @@ impl<'a> Views<'a> {
     fn view(&self, id: usize) -> Result<&View<'a>, Error> {
         self.views.get(id).ok_or(Error::FileMissing)
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 impl<'a> Files<'a> for Views<'a> {
