@@ -165,9 +165,9 @@ fn is_title(text: &str, titles: &TitleSet) -> bool {
     }
 }
 
-pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Bibliography> {
+pub fn find(doc: &Document<'_>, titles: &TitleSet) -> Option<Bibliography> {
     let mut bib = Bibliography::default();
-    if let Some(section) = numbered_section(doc, &TitleSet::new(titles)) {
+    if let Some(section) = numbered_section(doc, titles) {
         bib.title = Some(section.0.clone());
         bib.ranges.push(section.1.clone());
         collect_entries(doc, &section.1, &mut bib);

@@ -28,23 +28,29 @@ pub use toc::{Toc, TocEntry};
 
 use std::ops::Range;
 
-/// Settings that shape the model (which titles open a bibliography or a table of contents).
+/// Settings that shape the model (which titles open a bibliography or a table of contents),
+/// normalised once: [`crate::rules::Rules::model_options`] builds them once per rules.
 #[derive(Debug, Clone)]
 pub struct ModelOptions {
-    pub bibliography_titles: Vec<String>,
-    pub toc_titles: Vec<String>,
+    pub bibliography_titles: TitleSet,
+    pub toc_titles: TitleSet,
+}
+
+impl ModelOptions {
+    pub fn new(bibliography_titles: &[String], toc_titles: &[String]) -> ModelOptions {
+        ModelOptions {
+            bibliography_titles: TitleSet::new(bibliography_titles),
+            toc_titles: TitleSet::new(toc_titles),
+        }
+    }
 }
 
 impl Default for ModelOptions {
     fn default() -> Self {
-        ModelOptions {
-            bibliography_titles: ["References", "Bibliography", "参考文献", "引用"]
-                .map(String::from)
-                .to_vec(),
-            toc_titles: ["目录", "Contents", "Table of Contents"]
-                .map(String::from)
-                .to_vec(),
-        }
+        ModelOptions::new(
+            &["References", "Bibliography", "参考文献", "引用"].map(String::from),
+            &["目录", "Contents", "Table of Contents"].map(String::from),
+        )
     }
 }
 
@@ -174,17 +180,49 @@ pub struct TitleSet {
     /// The longest title, in chars: a text with more chars that normalisation keeps cannot
     /// match, and is rejected without allocating.
     max_chars: usize,
+    /// The first char of each title, when every title starts with a char that
+    /// normalisation keeps first (see [`TitleSet::first_kept`]); `None` turns the test off.
+    firsts: Option<Vec<char>>,
 }
 
 impl TitleSet {
     pub fn new(titles: &[String]) -> TitleSet {
         let titles: Vec<String> = titles.iter().map(|t| normalize_title(t)).collect();
         let max_chars = titles.iter().map(|t| t.chars().count()).max().unwrap_or(0);
-        TitleSet { titles, max_chars }
+        let firsts = titles
+            .iter()
+            .map(|t| {
+                let first = t.chars().next()?;
+                (TitleSet::first_kept(t) == Some(first)).then_some(first)
+            })
+            .collect();
+        TitleSet {
+            titles,
+            max_chars,
+            firsts,
+        }
+    }
+
+    /// The first char of `text`'s normalised form if that form starts with a char that is
+    /// neither white space, dropped nor trimmable: the first such char of `text`, folded
+    /// and lower-cased. (A title made only of such chars, or starting with a trimmable one
+    /// that trimming left, has no such first char and turns the test off.)
+    fn first_kept(text: &str) -> Option<char> {
+        let c = text
+            .chars()
+            .map(fold_width)
+            .find(|&c| !c.is_whitespace() && !is_dropped(c) && !is_trimmed(c))?;
+        c.to_lowercase().next()
     }
 
     /// Whether `text` normalises to one of the titles.
     pub fn matches(&self, text: &str) -> bool {
+        // Most texts start with a letter no title starts with.
+        if let Some(firsts) = &self.firsts
+            && !TitleSet::first_kept(text).is_some_and(|c| firsts.contains(&c))
+        {
+            return false;
+        }
         // ASCII letters and digits and CJK ideographs (lead bytes E4 to E9) always survive
         // normalisation: more of them than the longest title has chars cannot match. Most
         // blocks are ruled out here, on bytes, a few dozen bytes in.

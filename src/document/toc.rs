@@ -31,8 +31,7 @@ pub struct Toc {
     pub entries: Vec<TocEntry>,
 }
 
-pub fn find(doc: &Document<'_>, titles: &[String]) -> Option<Toc> {
-    let wanted = TitleSet::new(titles);
+pub fn find(doc: &Document<'_>, wanted: &TitleSet) -> Option<Toc> {
     for (i, block) in doc.blocks.iter().enumerate() {
         let is_label = matches!(block.kind, BlockKind::Heading(_))
             || (block.kind == BlockKind::Paragraph && block.item.is_none());

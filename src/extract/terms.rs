@@ -3,8 +3,9 @@
 //! capitalised words that look like multi-word names ("Stable Diffusion").
 
 use super::prose_blocks;
-use super::text::{Words, starts_sentence};
+use super::text::{Words, starts_sentence, words};
 use crate::document::{BlockKind, Document};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One word of prose as written.
@@ -25,6 +26,92 @@ pub struct Token<'a> {
     pub in_link: bool,
     /// Follows the previous token in the same sentence with only spaces between.
     pub joined: bool,
+}
+
+/// The canonical spellings of the rules (`[terms] canonical`) made of plain words, as the
+/// term check reads them: by case-folded form, with the folded words a check must look up
+/// (single-word names, and the first words of multi-word ones) in a [`WordFilter`].
+#[derive(Debug, Default)]
+pub struct CanonicalTerms {
+    /// Canonical spelling by case-folded form.
+    pub by_fold: HashMap<String, String>,
+    /// Folded single-word names and first words of multi-word names.
+    pub words: HashSet<String>,
+    /// The first words of multi-word names.
+    pub phrase_firsts: HashSet<String>,
+    /// A filter holding `words`.
+    pub filter: WordFilter,
+}
+
+impl CanonicalTerms {
+    pub fn new(terms: &[String]) -> CanonicalTerms {
+        let by_fold: HashMap<String, String> = terms
+            .iter()
+            .filter(|t| {
+                let w = words(t, 0..t.len());
+                !w.is_empty() && w.iter().map(|w| w.text).collect::<Vec<_>>().join(" ") == **t
+            })
+            .map(|t| (t.to_lowercase(), t.clone()))
+            .collect();
+        let phrase_firsts: HashSet<String> = by_fold
+            .keys()
+            .filter(|k| k.contains(' '))
+            .filter_map(|k| k.split(' ').next())
+            .map(String::from)
+            .collect();
+        let words: HashSet<String> = by_fold
+            .keys()
+            .filter(|k| !k.contains(' '))
+            .cloned()
+            .chain(phrase_firsts.iter().cloned())
+            .collect();
+        let mut filter = WordFilter::default();
+        for w in &words {
+            filter.insert(w);
+        }
+        CanonicalTerms {
+            by_fold,
+            words,
+            phrase_firsts,
+            filter,
+        }
+    }
+}
+
+/// A set of words that answers "certainly not in the set" on three bytes: the length
+/// and the first and last bytes, each modulo 32 (so upper- and lower-case ASCII letters
+/// fall together). A word it may hold is then looked up in the set itself.
+#[derive(Debug, Clone)]
+pub struct WordFilter {
+    bits: Box<[u64; 512]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: Box::new([0; 512]),
+        }
+    }
+}
+
+impl WordFilter {
+    fn key(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (first, last) = (b.first()?, b.last()?);
+        Some(((b.len() & 31) << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        if let Some(k) = WordFilter::key(word) {
+            self.bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// False only if no word inserted has the length and first and last bytes of `word`
+    /// (up to ASCII case).
+    pub fn may_contain(&self, word: &str) -> bool {
+        WordFilter::key(word).is_some_and(|k| self.bits[k / 64] & (1 << (k % 64)) != 0)
+    }
 }
 
 /// Words that start sentences and are not part of the name after them ("In Stable
@@ -297,6 +384,18 @@ mod tests {
             .map(|(i, n)| spelling(&t[i..i + n]))
             .collect();
         assert_eq!(runs, ["Stable Diffusion", "Latent Diffusion"]);
+    }
+
+    #[test]
+    fn word_filter_never_misses_a_word_it_holds() {
+        let mut f = WordFilter::default();
+        for w in ["github", "stable", "x", "pytorch"] {
+            f.insert(w);
+        }
+        for w in ["github", "GitHub", "Stable", "STABLE", "x", "X", "PyTorch"] {
+            assert!(f.may_contain(w), "{w}");
+        }
+        assert!(!f.may_contain("the") && !f.may_contain("") && !f.may_contain("gitea"));
     }
 
     #[test]

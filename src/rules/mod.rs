@@ -45,7 +45,9 @@ pub struct Derived {
     /// The known works by squashed title, from `works`.
     pub(crate) work_titles: Memo<Vec<String>, crate::hash::HashMap<String, usize>>,
     /// `canonical_terms` by case-folded form, for `term-inconsistent`.
-    pub(crate) canonical: Memo<Vec<String>, crate::hash::HashMap<String, String>>,
+    pub(crate) canonical: Memo<Vec<String>, crate::extract::terms::CanonicalTerms>,
+    /// The model's settings, from `bibliography_titles` and `toc_titles`.
+    pub(crate) model: Memo<(Vec<String>, Vec<String>), crate::document::ModelOptions>,
 }
 
 impl Rules {
@@ -129,11 +131,13 @@ impl Rules {
         enabled.then(|| setting.and_then(|s| s.severity).unwrap_or(meta.severity))
     }
 
-    pub fn model_options(&self) -> crate::document::ModelOptions {
-        crate::document::ModelOptions {
-            bibliography_titles: self.bibliography_titles.clone(),
-            toc_titles: self.toc_titles.clone(),
-        }
+    /// The model's settings from these rules, built on the first file and shared by the rest.
+    pub fn model_options(&self) -> std::sync::Arc<crate::document::ModelOptions> {
+        self.derived.model.get(
+            |(b, t)| *b == self.bibliography_titles && *t == self.toc_titles,
+            || (self.bibliography_titles.clone(), self.toc_titles.clone()),
+            || crate::document::ModelOptions::new(&self.bibliography_titles, &self.toc_titles),
+        )
     }
 
     /// All check ids, to validate names in configuration.

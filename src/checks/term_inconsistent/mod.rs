@@ -3,10 +3,10 @@ mod spelling;
 use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::extract::terms::{
-    Token, capitalised_runs, is_all_caps, lower_first, phrase, shape, spelling, title_runs, tokens,
+    CanonicalTerms, Token, capitalised_runs, is_all_caps, lower_first, phrase, shape, spelling,
+    title_runs, tokens,
 };
-use crate::extract::text::words;
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 use spelling::{Basis, Finding, Occurrence, majority, most_frequent, report};
 
 declare_check! {
@@ -44,75 +44,106 @@ impl Check for TermInconsistent {
         let canonical = ctx.rules.derived.canonical.get(
             |t| t == terms,
             || terms.clone(),
-            || canonical_terms(terms),
+            || CanonicalTerms::new(terms),
         );
-        let lower = Spellings::of(&tokens);
-        let mut flagged = vec![false; tokens.len()];
-        let mut findings = Vec::new();
-        let runs = capitalised_runs(&tokens);
-        let titles = title_runs(&tokens, &runs);
-        for n in [3, 2] {
-            phrase_findings(
-                &tokens,
-                &titles,
-                n,
-                &canonical,
-                &lower,
-                &mut flagged,
-                &mut findings,
-            );
-        }
-        word_findings(
-            &tokens,
-            &runs,
-            &canonical,
-            &lower,
-            &mut flagged,
-            &mut findings,
-        );
-        for f in findings {
+        let lower = Spellings::of(&tokens, &canonical);
+        for f in findings(&tokens, &canonical, &lower) {
             out.push(f.diagnostic(ctx, &tokens));
         }
     }
 }
 
-/// Canonical spellings by case-folded form, for the terms made of plain words.
-fn canonical_terms(terms: &[String]) -> HashMap<String, String> {
-    terms
-        .iter()
-        .filter(|t| {
-            let w = words(t, 0..t.len());
-            !w.is_empty() && w.iter().map(|w| w.text).collect::<Vec<_>>().join(" ") == **t
-        })
-        .map(|t| (t.to_lowercase(), t.clone()))
-        .collect()
+/// The findings among `tokens`: multi-word names first (longest first), then words.
+fn findings(
+    tokens: &[Token<'_>],
+    canonical: &CanonicalTerms,
+    lower: &Spellings<'_>,
+) -> Vec<Finding> {
+    let mut flagged = vec![false; tokens.len()];
+    let mut findings = Vec::new();
+    let runs = capitalised_runs(tokens);
+    let titles = title_runs(tokens, &runs);
+    for n in [3, 2] {
+        phrase_findings(
+            tokens,
+            &titles,
+            n,
+            canonical,
+            lower,
+            &mut flagged,
+            &mut findings,
+        );
+    }
+    word_findings(tokens, &runs, canonical, lower, &mut flagged, &mut findings);
+    findings
 }
 
-/// The distinct spellings of a document's tokens, each case-folded once: every token is
-/// hashed once here, and the checks below look its spelling up by index.
+/// The distinct spellings of the tokens that can take part in a finding, each case-folded
+/// once: such a token is hashed once here, and the checks below look its spelling up by
+/// index.
+///
+/// A token takes part only if its spelling says something on its own (a capital where
+/// sentence case puts none: "GitHub", "Diffusion" mid-sentence; or letters beyond ASCII),
+/// or if its folded form is one such token's, a canonical name or the first word of one.
+/// The others ("the", "model", "The" opening a sentence) can be neither reported nor
+/// compared: without the rules only spellings with such a capital are compared, and a
+/// phrase counts only if it is a canonical name or written in Title Case mid-sentence,
+/// whose words then all have such a capital.
 struct Spellings<'a> {
-    /// Index into `raw` and `folded` of each token.
+    /// Index into `raw` and `folded` of each token, [`Spellings::NONE`] for a token that
+    /// takes no part.
     of_token: Vec<usize>,
     raw: Vec<&'a str>,
     folded: Vec<String>,
 }
 
 impl<'a> Spellings<'a> {
-    fn of(tokens: &[Token<'a>]) -> Self {
-        // A document has far fewer spellings than tokens: a quarter is room for most.
-        let mut index: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+    const NONE: usize = usize::MAX;
+
+    fn of(tokens: &[Token<'a>], canonical: &CanonicalTerms) -> Self {
+        let mut index: HashMap<&str, usize> = HashMap::default();
         let mut raw = Vec::new();
-        let of_token = tokens
-            .iter()
-            .map(|t| {
-                *index.entry(t.text).or_insert_with(|| {
-                    raw.push(t.text);
-                    raw.len() - 1
-                })
+        let mut of_token = vec![Self::NONE; tokens.len()];
+        let mut intern = |text: &'a str, raw: &mut Vec<&'a str>| {
+            *index.entry(text).or_insert_with(|| {
+                raw.push(text);
+                raw.len() - 1
             })
-            .collect();
-        let folded = raw.iter().map(|s| s.to_lowercase()).collect();
+        };
+        for (t, slot) in tokens.iter().zip(&mut of_token) {
+            if speaks_for_itself(t) {
+                *slot = intern(t.text, &mut raw);
+            }
+        }
+        let mut folded: Vec<String> = raw.iter().map(|s| s.to_lowercase()).collect();
+        // The other tokens are ASCII: their folded form is looked up (after a filter on
+        // three bytes) among those of the tokens above and the canonical words.
+        let mut filter = canonical.filter.clone();
+        for f in &folded {
+            filter.insert(f);
+        }
+        let named: HashSet<&str> = folded.iter().map(String::as_str).collect();
+        let mut buf = String::new();
+        let mut taking_part = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if of_token[i] != Self::NONE || !filter.may_contain(t.text) {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(t.text);
+            buf.make_ascii_lowercase();
+            if named.contains(buf.as_str()) || canonical.words.contains(&buf) {
+                taking_part.push(i);
+            }
+        }
+        drop(named);
+        for i in taking_part {
+            let spelling = intern(tokens[i].text, &mut raw);
+            if spelling == folded.len() {
+                folded.push(raw[spelling].to_lowercase());
+            }
+            of_token[i] = spelling;
+        }
         Spellings {
             of_token,
             raw,
@@ -121,10 +152,21 @@ impl<'a> Spellings<'a> {
     }
 }
 
+/// Whether a token's spelling takes part in comparisons on its own: it has a capital that
+/// sentence case does not explain (any capital mid-sentence, one after the first letter at
+/// a sentence start), or letters beyond ASCII (kept whole, rather than folded here).
+fn speaks_for_itself(t: &Token<'_>) -> bool {
+    let bytes = t.text.as_bytes();
+    !t.text.is_ascii()
+        || bytes
+            .get(usize::from(t.initial)..)
+            .is_some_and(|rest| rest.iter().any(u8::is_ascii_uppercase))
+}
+
 fn word_findings(
     tokens: &[Token<'_>],
     runs: &[std::ops::Range<usize>],
-    canonical: &HashMap<String, String>,
+    canonical: &CanonicalTerms,
     lower: &Spellings<'_>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
@@ -143,7 +185,7 @@ fn word_findings(
     let canon_of: Vec<Option<&str>> = lower
         .folded
         .iter()
-        .map(|f| canonical.get(f.as_str()).map(String::as_str))
+        .map(|f| canonical.by_fold.get(f.as_str()).map(String::as_str))
         .collect();
     let candidate: Vec<bool> = lower
         .folded
@@ -159,7 +201,7 @@ fn word_findings(
     let mut order = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let spelling = lower.of_token[i];
-        if !candidate[spelling] {
+        if spelling == Spellings::NONE || !candidate[spelling] {
             continue;
         }
         let folded = &lower.folded[spelling];
@@ -196,7 +238,7 @@ fn word_findings(
     }
     for key in order {
         let occs = &groups[&key];
-        if let Some(c) = canonical.get(key.as_str()) {
+        if let Some(c) = canonical.by_fold.get(key.as_str()) {
             if !occs.iter().any(|o| o.form != occs[0].form) {
                 continue;
             }
@@ -239,7 +281,7 @@ fn phrase_findings(
     tokens: &[Token<'_>],
     title_runs: &[(usize, usize)],
     n: usize,
-    canonical: &HashMap<String, String>,
+    canonical: &CanonicalTerms,
     lower: &Spellings<'_>,
     flagged: &mut [bool],
     out: &mut Vec<Finding>,
@@ -256,29 +298,20 @@ fn phrase_findings(
         }
     }
     // Only phrases whose first word starts a known title or canonical name can matter.
-    let first_words: crate::hash::HashSet<&str> = titles
-        .keys()
-        .map(String::as_str)
-        .chain(
-            canonical
-                .keys()
-                .map(String::as_str)
-                .filter(|k| k.contains(' ')),
-        )
-        .filter_map(|k| k.split(' ').next())
-        .collect();
-    if first_words.is_empty() {
+    let title_firsts: HashSet<&str> = titles.keys().filter_map(|k| k.split(' ').next()).collect();
+    if title_firsts.is_empty() && canonical.phrase_firsts.is_empty() {
         return;
     }
     let starts: Vec<bool> = lower
         .folded
         .iter()
-        .map(|l| first_words.contains(l.as_str()))
+        .map(|l| title_firsts.contains(l.as_str()) || canonical.phrase_firsts.contains(l))
         .collect();
     let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
     let mut order = Vec::new();
     for first in 0..tokens.len() {
-        if !starts[lower.of_token[first]] {
+        let s = lower.of_token[first];
+        if s == Spellings::NONE || !starts[s] {
             continue;
         }
         let Some(p) = phrase(tokens, first, n) else {
@@ -286,7 +319,7 @@ fn phrase_findings(
         };
         let form = spelling(p);
         let key = form.to_lowercase();
-        if !titles.contains_key(&key) && !canonical.contains_key(key.as_str()) {
+        if !titles.contains_key(&key) && !canonical.by_fold.contains_key(key.as_str()) {
             continue;
         }
         if p.iter().any(|t| is_all_caps(t.text)) {
@@ -304,7 +337,7 @@ fn phrase_findings(
     }
     for key in order {
         let occs = &groups[&key];
-        if let Some(c) = canonical.get(key.as_str()) {
+        if let Some(c) = canonical.by_fold.get(key.as_str()) {
             if occs.iter().any(|o| o.form == *c) {
                 report(occs, |o| o.form != *c, c, Basis::Canonical, flagged, out);
             }
@@ -356,7 +389,63 @@ fn phrase_findings(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rules::Rules;
+
+    impl<'a> Spellings<'a> {
+        /// Every token's spelling, as the check interned them before it left out the tokens
+        /// that take no part: the oracle for [`Spellings::of`].
+        fn all(tokens: &[Token<'a>]) -> Self {
+            let mut index: HashMap<&str, usize> = HashMap::default();
+            let mut raw = Vec::new();
+            let of_token = tokens
+                .iter()
+                .map(|t| {
+                    *index.entry(t.text).or_insert_with(|| {
+                        raw.push(t.text);
+                        raw.len() - 1
+                    })
+                })
+                .collect();
+            let folded = raw.iter().map(|s| s.to_lowercase()).collect();
+            Spellings {
+                of_token,
+                raw,
+                folded,
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Leaving out the tokens that take no part changes no finding: random sentences of
+        /// names in every capitalisation, sentence starts, starters, colons and table cells.
+        #[test]
+        fn spellings_of_the_tokens_taking_part_give_the_same_findings(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "GitHub", "Github", "github", "GITHUB", "Stable", "stable", "Diffusion",
+                    "diffusion", "The", "the", "In", "in", "PyTorch", "Pytorch", "pytorch",
+                    "Apache", "apache", "Arrow", "arrow", "Zero", "zero", "ZeRO", "macOS",
+                    "MacOS", "Multi-Head", "multi-head", "Über", "über", "model", "Model",
+                    "Red", "red", "Hat", "hat", ".", ",", ":", "\n\n", "| a |", "`x`",
+                ]),
+                0..60,
+            ),
+            canonical in proptest::sample::subsequence(
+                vec!["GitHub", "Stable Diffusion", "macOS", "Red Hat", "ZeRO", "über"], 0..=6
+            ),
+        ) {
+            let md = words.join(" ");
+            let doc = crate::document::Document::parse(&md, &Default::default());
+            let tokens = tokens(&doc);
+            let terms: Vec<String> = canonical.iter().map(|s| (*s).to_string()).collect();
+            let canonical = CanonicalTerms::new(&terms);
+            let debug = |f: Vec<Finding>| f.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>();
+            let fast = debug(super::findings(&tokens, &canonical, &Spellings::of(&tokens, &canonical)));
+            let all = debug(super::findings(&tokens, &canonical, &Spellings::all(&tokens)));
+            proptest::prop_assert_eq!(fast, all, "{}", md);
+        }
+    }
 
     fn findings(md: &str, canonical: &[&str]) -> Vec<String> {
         let mut rules = Rules::empty();

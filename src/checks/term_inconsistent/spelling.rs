@@ -8,7 +8,7 @@ use crate::hash::HashMap;
 use std::ops::Range;
 
 /// Why a spelling is suggested.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub enum Basis {
     Canonical,
     Majority,
@@ -22,6 +22,7 @@ pub struct Occurrence {
     pub form: String,
 }
 
+#[derive(Debug)]
 pub struct Finding {
     /// The tokens of the occurrence (source ranges are mapped only for findings).
     span: Range<usize>,
