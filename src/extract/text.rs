@@ -39,18 +39,36 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Word<'a>> {
         let slice = &self.text[..self.end];
+        let bytes = slice.as_bytes();
         loop {
-            let i = self.at;
-            let (c, len) = char_at(slice, i)?;
-            if !is_word_char(c) {
-                self.at += len;
-                continue;
+            // The next word's first char: ASCII bytes are read as they are; only other
+            // chars below U+3000 are decoded (see `char_at`).
+            let mut start = self.at;
+            loop {
+                let b = *bytes.get(start)?;
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                let len = if b < 0x80 {
+                    1
+                } else {
+                    let (c, len) = char_at(slice, start)?;
+                    if is_word_char(c) {
+                        break;
+                    }
+                    len
+                };
+                start += len;
             }
-            let start = i;
-            let mut end = i + len;
-            while let Some((n, len)) = char_at(slice, end) {
-                let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
-                if is_word_char(n) || inner {
+            // The word runs over letters, digits and inner signs.
+            let mut end = start;
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_alphanumeric() || INNER[usize::from(b)] {
+                    end += 1;
+                } else if b >= 0x80
+                    && let Some((n, len)) = char_at(slice, end)
+                    && (n == '’' || is_word_char(n))
+                {
                     end += len;
                 } else {
                     break;
@@ -84,6 +102,10 @@ impl<'a> Iterator for Words<'a> {
         }
     }
 }
+
+/// The ASCII signs that may stand inside a word ("isn't", "e.g", "github.com/x", "a_b");
+/// a word holding one of the last four, or two dots in a row, is not a prose word.
+static INNER: [bool; 256] = crate::pattern::byte_set(b"-'./@_:");
 
 /// The character at byte `i` of `s` and its length; a character at or above U+3000 (a
 /// lead byte from 0xE3), never part of a word, is returned as U+3000 without decoding.
@@ -157,6 +179,53 @@ mod tests {
             w,
             vec!["Use", "GitHub", "at", "or", "e.g", "PyTorch-2", "isn't"]
         );
+    }
+
+    /// The scan as first written, char by char: the oracle for the byte scan of `Words`.
+    fn words_char_by_char(text: &str) -> Vec<(Range<usize>, &str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some((c, len)) = char_at(text, at) {
+            if !is_word_char(c) {
+                at += len;
+                continue;
+            }
+            let start = at;
+            let mut end = at + len;
+            while let Some((n, len)) = char_at(text, end) {
+                let inner = matches!(n, '-' | '\'' | '’' | '.' | '/' | '@' | '_' | ':');
+                if is_word_char(n) || inner {
+                    end += len;
+                } else {
+                    break;
+                }
+            }
+            at = end;
+            let token = text[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
+            let (dot, other) = (token.contains('.'), token.contains(['/', '@', '_', ':']));
+            if other || (dot && token.contains("..")) {
+                continue;
+            }
+            if dot
+                && !token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && token.split('.').any(|p| p.len() > 2)
+            {
+                continue;
+            }
+            out.push((start..start + token.len(), token));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_read_as_char_by_char(
+            text in "([a-zA-Z0-9]{1,4}|[ .,:;/@_'’\\-]|é|Ü|ß|ж|中文|。|—|…|ﬁ|😀|\u{2028}){0,40}"
+        ) {
+            let fast: Vec<(Range<usize>, &str)> =
+                Words::new(&text, 0..text.len()).map(|w| (w.range, w.text)).collect();
+            proptest::prop_assert_eq!(fast, words_char_by_char(&text));
+        }
     }
 
     #[test]
