@@ -157,6 +157,7 @@ enum Place {
     Lax,
 }
 
+#[derive(Debug)]
 struct Candidate {
     style: EnumStyle,
     value: u32,
@@ -267,6 +268,9 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut depth: i32 = 0;
+    // An ordinal ("Firstly", "Second,") counts only where a sentence or clause starts: at
+    // the start of the block or after . ! ? ; : (half- or full-width) and white space.
+    ordinal_after(&mut out, block, index, 0, depth);
     let mut i = 0;
     while i < bytes.len() {
         let Some(skip) = bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) else {
@@ -274,47 +278,25 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
         };
         i += skip;
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            // The first letter of an ordinal: at a word's start ("Firstly"), the word is read
-            // whole, with the `3)`-style markers at its end; inside a word, nothing starts.
-            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let end = i + bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if depth <= 0 {
-                let tail = if closes_at(bytes, end) {
-                    end.saturating_sub(3).max(i)
-                } else {
-                    end
-                };
-                // Whole, the word can only be an ordinal ("first" to "secondly"); its last
-                // letters, before a parenthesis, are read below.
-                if tail > i && (5..=8).contains(&(end - i)) {
-                    push_group(&mut out, block, index, i, char::from(b), depth);
-                }
-                for (j, &b) in bytes.iter().enumerate().take(end).skip(tail) {
-                    push_group(&mut out, block, index, j, char::from(b), depth);
-                }
-            }
-            i = end;
+        if matches!(b, b'.' | b'!' | b'?' | b';' | b':') {
+            i += 1;
+            ordinal_after(&mut out, block, index, i, depth);
             continue;
         }
         // The other stops are ( ) and the lead bytes of three-byte characters, of which
-        // only （ ） ①…⑳ 第 、 matter: the rest are stepped over undecoded.
+        // only （ ） ①…⑳ 第 、 and 。！？；： matter: the rest are stepped over undecoded.
         let c = match (b, bytes.get(i + 1..i + 3)) {
             (b'(', _) => '(',
             (b')', _) => ')',
             (0xE2, Some([0x91, 0xA0..=0xB3]))
-            | (0xE3, Some([0x80, 0x81]))
+            | (0xE3, Some([0x80, 0x81 | 0x82]))
             | (0xE7, Some([0xAC, 0xAC]))
-            | (0xEF, Some([0xBC, 0x88 | 0x89])) => match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
+            | (0xEF, Some([0xBC, 0x81 | 0x88 | 0x89 | 0x9A | 0x9B | 0x9F])) => {
+                match text[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
+            }
             _ => {
                 i += 3;
                 continue;
@@ -323,18 +305,16 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
         match c {
             '(' | '（' | '①'..='⑳' | '第' => push_group(&mut out, block, index, i, c, depth),
             // "3)", "b）": a marker may start at each of the (at most three) letters and
-            // digits before, unless their word starts like an ordinal and was read whole.
+            // digits before.
             ')' | '）' if depth <= 0 => {
                 let run = bytes[..i]
                     .iter()
                     .rev()
                     .take_while(|b| b.is_ascii_alphanumeric())
+                    .take(3)
                     .count();
-                let start = i - run;
-                if run > 0 && !starts_ordinal(char::from(bytes[start])) {
-                    for (j, &b) in bytes.iter().enumerate().take(i).skip(i - run.min(3)) {
-                        push_group(&mut out, block, index, j, char::from(b), depth);
-                    }
+                for (j, &b) in bytes.iter().enumerate().take(i).skip(i - run) {
+                    push_group(&mut out, block, index, j, char::from(b), depth);
                 }
             }
             // "三、": a marker may start at each of the (at most three) numerals before.
@@ -349,6 +329,11 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
                     push_group(&mut out, block, index, s, ch, depth);
                 }
             }
+            '。' | '！' | '？' | '；' | '：' => {
+                i += c.len_utf8();
+                ordinal_after(&mut out, block, index, i, depth);
+                continue;
+            }
             _ => {}
         }
         match c {
@@ -362,15 +347,39 @@ fn candidates(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
     out
 }
 
-/// Whether a closing parenthesis (`)` or `）`) starts at byte `at`.
-fn closes_at(bytes: &[u8], at: usize) -> bool {
-    bytes[at..].starts_with(b")") || bytes[at..].starts_with("）".as_bytes())
+/// Reads an English ordinal at the first word after white space from byte `at`, if that
+/// word has an ordinal's length (five to eight letters, "first" to "secondly").
+fn ordinal_after(
+    out: &mut Vec<Vec<Candidate>>,
+    block: &Block,
+    index: usize,
+    at: usize,
+    depth: i32,
+) {
+    if depth > 0 {
+        return;
+    }
+    let text = &block.text;
+    let Some((offset, c)) = text[at..].char_indices().find(|(_, c)| !c.is_whitespace()) else {
+        return;
+    };
+    let start = at + offset;
+    if !starts_ordinal(c) {
+        return;
+    }
+    let len = text.as_bytes()[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if (5..=8).contains(&len) {
+        push_group(out, block, index, start, c, depth);
+    }
 }
 
 /// The bytes where a marker may start or parentheses open or close: the first letters of
 /// the ordinals, `(` and `)`, and the lead bytes of （ ） ① … ⑳ 第 、 (EF, E2, E7, E3).
 /// Letters and digits before a closing parenthesis are read back from it.
-static STOPS: [bool; 256] = crate::pattern::byte_set(b"fstFST()\xE2\xE3\xE7\xEF");
+static STOPS: [bool; 256] = crate::pattern::byte_set(b"().!?;:\xE2\xE3\xE7\xEF");
 
 /// The readings of a marker at `i` (whose char is `c`), as one group, if it has any.
 fn push_group(
@@ -620,6 +629,137 @@ fn place_of(text: &str, i: usize, style: EnumStyle) -> Option<Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether a closing parenthesis (`)` or `）`) starts at byte `at`.
+    fn closes_at(bytes: &[u8], at: usize) -> bool {
+        bytes[at..].starts_with(b")") || bytes[at..].starts_with("）".as_bytes())
+    }
+
+    static OLD_STOPS: [bool; 256] = crate::pattern::byte_set(b"fstFST()\xE2\xE3\xE7\xEF");
+
+    /// The scan as first written, stopping at every f, s and t (the ordinals' first
+    /// letters): the oracle for [`candidates`], which looks for ordinals only where a
+    /// sentence or clause starts.
+    #[allow(clippy::all)]
+    fn candidates_as_first_written(block: &Block, index: usize) -> Vec<Vec<Candidate>> {
+        let text = &block.text;
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut depth: i32 = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(skip) = bytes[i..].iter().position(|&b| OLD_STOPS[usize::from(b)]) else {
+                break;
+            };
+            i += skip;
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                // The first letter of an ordinal: at a word's start ("Firstly"), the word is read
+                // whole, with the `3)`-style markers at its end; inside a word, nothing starts.
+                if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                    // Nor at any later letter of the word: step over it whole.
+                    i += bytes[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    continue;
+                }
+                let end = i + bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if depth <= 0 {
+                    let tail = if closes_at(bytes, end) {
+                        end.saturating_sub(3).max(i)
+                    } else {
+                        end
+                    };
+                    // Whole, the word can only be an ordinal ("first" to "secondly"); its last
+                    // letters, before a parenthesis, are read below.
+                    if tail > i && (5..=8).contains(&(end - i)) {
+                        push_group(&mut out, block, index, i, char::from(b), depth);
+                    }
+                    for (j, &b) in bytes.iter().enumerate().take(end).skip(tail) {
+                        push_group(&mut out, block, index, j, char::from(b), depth);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            // The other stops are ( ) and the lead bytes of three-byte characters, of which
+            // only （ ） ①…⑳ 第 、 matter: the rest are stepped over undecoded.
+            let c = match (b, bytes.get(i + 1..i + 3)) {
+                (b'(', _) => '(',
+                (b')', _) => ')',
+                (0xE2, Some([0x91, 0xA0..=0xB3]))
+                | (0xE3, Some([0x80, 0x81]))
+                | (0xE7, Some([0xAC, 0xAC]))
+                | (0xEF, Some([0xBC, 0x88 | 0x89])) => match text[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                },
+                _ => {
+                    i += 3;
+                    continue;
+                }
+            };
+            match c {
+                '(' | '（' | '①'..='⑳' | '第' => {
+                    push_group(&mut out, block, index, i, c, depth)
+                }
+                // "3)", "b）": a marker may start at each of the (at most three) letters and
+                // digits before, unless their word starts like an ordinal and was read whole.
+                ')' | '）' if depth <= 0 => {
+                    let run = bytes[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    let start = i - run;
+                    if run > 0 && !starts_ordinal(char::from(bytes[start])) {
+                        for (j, &b) in bytes.iter().enumerate().take(i).skip(i - run.min(3)) {
+                            push_group(&mut out, block, index, j, char::from(b), depth);
+                        }
+                    }
+                }
+                // "三、": a marker may start at each of the (at most three) numerals before.
+                '、' => {
+                    let run: Vec<(usize, char)> = text[..i]
+                        .char_indices()
+                        .rev()
+                        .take_while(|&(_, ch)| is_chinese_digit(ch))
+                        .take(3)
+                        .collect();
+                    for &(s, ch) in run.iter().rev() {
+                        push_group(&mut out, block, index, s, ch, depth);
+                    }
+                }
+                _ => {}
+            }
+            match c {
+                '(' | '（' => depth += 1,
+                // Markers like 1） close nothing: depth never goes below zero.
+                ')' | '）' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_are_those_of_the_first_scan(
+            text in "([a-z0-9]{1,3}|First|firstly|Second|SECONDLY|third|Fourth|fifth|sixthly|thirdly|state|Firstly2|[.!?;:。！？；：(（] ?(First|Secondly|Third|fourthly|Fifth|Sixth|Seventh|Status|[a-c1-3])[,， )）]|[ .!?;:,()\\n]|（|）|①|⑳|第|三|二|、|。|！|？|；|：|，|\u{3000}|é){0,30}"
+        ) {
+            let doc = crate::document::Document::parse(&text, &Default::default());
+            for (index, block) in doc.blocks.iter().enumerate() {
+                let new = format!("{:?}", candidates(block, index));
+                let old = format!("{:?}", candidates_as_first_written(block, index));
+                proptest::prop_assert_eq!(new, old, "{}", block.text);
+            }
+        }
+    }
 
     #[test]
     fn every_ordinal_passes_the_first_letter_filter() {
