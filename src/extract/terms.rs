@@ -3,7 +3,7 @@
 //! capitalised words that look like multi-word names ("Stable Diffusion").
 
 use super::prose_blocks;
-use super::text::{Words, starts_sentence, words};
+use super::text::{Case, Words, starts_sentence, words};
 use crate::document::{BlockKind, Document};
 use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
@@ -26,6 +26,8 @@ pub struct Token<'a> {
     pub in_link: bool,
     /// Follows the previous token in the same sentence with only spaces between.
     pub joined: bool,
+    /// Its capitals, as the word scanner saw them.
+    pub case: Case,
 }
 
 /// The canonical spellings of the rules (`[terms] canonical`) made of plain words, as the
@@ -183,6 +185,7 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
                     in_cell,
                     in_link,
                     joined,
+                    case: w.case,
                 });
             }
         }
@@ -237,6 +240,12 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && !is_all_caps(word)
 }
 
+/// [`is_capitalised`] for a token, ruling out an ASCII word without a first capital on
+/// the case its scan recorded.
+fn capitalised(t: &Token<'_>) -> bool {
+    (t.case.first_upper || t.case.non_ascii) && is_capitalised(t.text)
+}
+
 /// The word with the first letter of each hyphen-separated part lower-cased: two spellings
 /// with the same shape differ only where sentence or title case puts capitals.
 pub fn shape(word: &str) -> String {
@@ -285,12 +294,12 @@ pub fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_capitalised(tokens[i].text) {
+        if !capitalised(&tokens[i]) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len() && tokens[j].joined && is_capitalised(tokens[j].text) {
+        while j < tokens.len() && tokens[j].joined && capitalised(&tokens[j]) {
             j += 1;
         }
         if j - i >= 2 {

@@ -8,6 +8,19 @@ use std::ops::Range;
 pub struct Word<'a> {
     pub range: Range<usize>,
     pub text: &'a str,
+    pub case: Case,
+}
+
+/// The capitals of a word as scanned (signs trimmed from its end are never capitals),
+/// read on its bytes while scanning it so that callers need not read it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Case {
+    /// The first char is an ASCII capital.
+    pub first_upper: bool,
+    /// A later char is an ASCII capital.
+    pub later_upper: bool,
+    /// The word as scanned has a char beyond ASCII (its capitals are not recorded).
+    pub non_ascii: bool,
 }
 
 /// Latin-script words of `text` within `range`, skipping URLs, e-mail addresses and paths.
@@ -44,31 +57,36 @@ impl<'a> Iterator for Words<'a> {
             // The next word's first char: ASCII bytes are read as they are; only other
             // chars below U+3000 are decoded (see `char_at`).
             let mut start = self.at;
-            loop {
+            let mut case = Case::default();
+            let first_len = loop {
                 let b = *bytes.get(start)?;
                 if b.is_ascii_alphanumeric() {
-                    break;
+                    case.first_upper = b.is_ascii_uppercase();
+                    break 1;
                 }
                 let len = if b < 0x80 {
                     1
                 } else {
                     let (c, len) = char_at(slice, start)?;
                     if is_word_char(c) {
-                        break;
+                        case.non_ascii = true;
+                        break len;
                     }
                     len
                 };
                 start += len;
-            }
+            };
             // The word runs over letters, digits and inner signs.
-            let mut end = start;
+            let mut end = start + first_len;
             while let Some(&b) = bytes.get(end) {
                 if b.is_ascii_alphanumeric() || INNER[usize::from(b)] {
+                    case.later_upper |= b.is_ascii_uppercase();
                     end += 1;
                 } else if b >= 0x80
                     && let Some((n, len)) = char_at(slice, end)
                     && (n == '’' || is_word_char(n))
                 {
+                    case.non_ascii = true;
                     end += len;
                 } else {
                     break;
@@ -98,6 +116,7 @@ impl<'a> Iterator for Words<'a> {
             return Some(Word {
                 range: start..end,
                 text: token,
+                case,
             });
         }
     }
@@ -220,10 +239,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_are_read_as_char_by_char(
-            text in "([a-zA-Z0-9]{1,4}|[ .,:;/@_'’\\-]|é|Ü|ß|ж|中文|。|—|…|ﬁ|😀|\u{2028}){0,40}"
+            text in "([a-zA-Z0-9]{1,4}|GitHub|[A-Z]{2}s|[ .,:;/@_'’\\-]|é|Ü|ß|ж|中文|。|—|…|ﬁ|😀|\u{2028}){0,40}"
         ) {
-            let fast: Vec<(Range<usize>, &str)> =
-                Words::new(&text, 0..text.len()).map(|w| (w.range, w.text)).collect();
+            let words: Vec<Word<'_>> = Words::new(&text, 0..text.len()).collect();
+            for w in &words {
+                let first = w.text.chars().next().map_or(0, char::len_utf8);
+                proptest::prop_assert_eq!(w.case.first_upper, w.text.as_bytes()[0].is_ascii_uppercase());
+                proptest::prop_assert_eq!(w.case.later_upper, w.text[first..].bytes().any(|b| b.is_ascii_uppercase()));
+                proptest::prop_assert!(w.text.is_ascii() || w.case.non_ascii);
+            }
+            let fast: Vec<(Range<usize>, &str)> = words.into_iter().map(|w| (w.range, w.text)).collect();
             proptest::prop_assert_eq!(fast, words_char_by_char(&text));
         }
     }

@@ -156,11 +156,7 @@ impl<'a> Spellings<'a> {
 /// sentence case does not explain (any capital mid-sentence, one after the first letter at
 /// a sentence start), or letters beyond ASCII (kept whole, rather than folded here).
 fn speaks_for_itself(t: &Token<'_>) -> bool {
-    let bytes = t.text.as_bytes();
-    !t.text.is_ascii()
-        || bytes
-            .get(usize::from(t.initial)..)
-            .is_some_and(|rest| rest.iter().any(u8::is_ascii_uppercase))
+    t.case.non_ascii || t.case.later_upper || (t.case.first_upper && !t.initial)
 }
 
 fn word_findings(
