@@ -1,7 +1,7 @@
 //! `factlint check`: find the files and their configuration, check (and fix) them in
 //! parallel, then report. Configuration errors stop the run before anything is checked.
 
-use super::output::{render, unified_diff, write_atomic};
+use super::output::{unified_diff, write_atomic, write_atomic_with, write_report};
 use super::{CheckArgs, ColorChoice, Format, Outcome, print_rules_error};
 use crate::config::{Config, Resolver, absolute};
 use crate::files::{self, FileError, Target};
@@ -140,7 +140,9 @@ fn report_all(
 ) -> std::io::Result<()> {
     let summary = !args.quiet;
     let stream_format = if let Some(path) = &args.output {
-        write_atomic(path, &render(args.format, reports, false, summary))?;
+        write_atomic_with(path, |out| {
+            write_report(args.format, reports, false, summary, out)
+        })?;
         Format::Human
     } else {
         args.format
@@ -157,7 +159,10 @@ fn report_all(
         ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none(),
     };
     if !(args.diff && args.output.is_none()) {
-        out.write_all(&render(stream_format, reports, color, summary))?;
+        // Standard output is line-buffered: a report of many lines goes through a buffer.
+        let mut buffered = std::io::BufWriter::new(&mut *out);
+        write_report(stream_format, reports, color, summary, &mut buffered)?;
+        buffered.flush()?;
     }
     if args.statistics {
         let stats = report::render_statistics(reports);

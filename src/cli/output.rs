@@ -5,15 +5,22 @@ use crate::report::{self, FileReport};
 use std::io::Write;
 use std::path::Path;
 
-/// Renders the reports in a format; `summary` only affects human output.
-pub fn render(format: Format, files: &[FileReport], color: bool, summary: bool) -> Vec<u8> {
+/// Writes the reports in a format; `summary` only affects human output. The JSON formats
+/// are written as they are serialised.
+pub fn write_report(
+    format: Format,
+    files: &[FileReport],
+    color: bool,
+    summary: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => report::render_human_with(files, color, summary),
-        Format::Json => report::render_json(files).into_bytes(),
-        Format::Sarif => report::render_sarif(files).into_bytes(),
-        Format::Github => report::render_github(files).into_bytes(),
-        Format::Rdjson => report::render_rdjson(files).into_bytes(),
-        Format::Junit => report::render_junit(files).into_bytes(),
+        Format::Human => out.write_all(&report::render_human_with(files, color, summary)),
+        Format::Json => report::write_json(files, out),
+        Format::Sarif => report::write_sarif(files, out),
+        Format::Github => out.write_all(report::render_github(files).as_bytes()),
+        Format::Rdjson => report::write_rdjson(files, out),
+        Format::Junit => out.write_all(report::render_junit(files).as_bytes()),
     }
 }
 
@@ -21,6 +28,15 @@ pub fn render(format: Format, files: &[FileReport], color: bool, summary: bool) 
 /// over the target. An existing file keeps its permissions; a symbolic link keeps pointing
 /// at the file, which is what gets replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] with the contents written by `write` (through a buffer); nothing
+/// replaces the file unless `write` succeeds.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -30,7 +46,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".factlint-")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     tmp.as_file().sync_all()?;
     match permissions {
         Some(p) => tmp.as_file().set_permissions(p)?,

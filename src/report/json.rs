@@ -1,18 +1,19 @@
 //! `--format json`: one object with a summary and every diagnostic, positions 1-based with
 //! columns counted in Unicode characters.
 //!
-//! Written from borrowed structs straight to text (no `serde_json::Value` tree): a document
-//! with tens of thousands of findings costs their size once.
+//! Written from borrowed structs to the output as they are serialised (no list of them and no
+//! `serde_json::Value` tree): a report of hundreds of thousands of findings needs no memory
+//! of its size.
 
-use super::{FileReport, Summary};
+use super::{FileReport, Lazy, Summary, write_pretty, written};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Output<'a> {
+struct Output<D> {
     version: u32,
     summary: SummaryOut,
-    diagnostics: Vec<DiagnosticOut<'a>>,
+    diagnostics: D,
 }
 
 #[derive(Serialize)]
@@ -69,8 +70,18 @@ struct EditOut<'a> {
 }
 
 pub fn render_json(files: &[FileReport]) -> String {
+    written(|out| write_json(files, out))
+}
+
+/// Writes the report to `out` as it is serialised.
+pub fn write_json(files: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = Summary::of(files);
-    let out = Output {
+    let diagnostics = || {
+        files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
+    };
+    let report = Output {
         version: 1,
         summary: SummaryOut {
             files: s.files,
@@ -78,14 +89,9 @@ pub fn render_json(files: &[FileReport]) -> String {
             warnings: s.warnings,
             infos: s.infos,
         },
-        diagnostics: files
-            .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
-            .collect(),
+        diagnostics: Lazy(diagnostics),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+    write_pretty(out, &report)
 }
 
 fn position(f: &FileReport, range: &std::ops::Range<usize>) -> (usize, usize, usize, usize) {

@@ -12,10 +12,10 @@ mod statistics;
 
 pub use github::render_github;
 pub use human::{render_human, render_human_with};
-pub use json::render_json;
+pub use json::{render_json, write_json};
 pub use junit::render_junit;
-pub use rdjson::render_rdjson;
-pub use sarif::render_sarif;
+pub use rdjson::{render_rdjson, write_rdjson};
+pub use sarif::{render_sarif, write_sarif};
 pub use statistics::render_statistics;
 
 use crate::checks::{self, CheckMeta};
@@ -115,6 +115,40 @@ impl Summary {
         }
         s
     }
+}
+
+/// A sequence serialised as it is produced: a report's entries (possibly hundreds of
+/// thousands) are written one by one, never held as a list or a document in memory.
+pub(crate) struct Lazy<F>(pub F);
+
+impl<F, I> serde::Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub(crate) fn write_pretty(
+    out: &mut dyn std::io::Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// What a writer received, as text (the writers only write UTF-8).
+pub(crate) fn written(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let mut bytes = Vec::new();
+    // Writing to a vector cannot fail, and JSON is UTF-8.
+    let _ = write(&mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Every rule a diagnostic can carry: the checks, then the pseudo-checks.

@@ -4,18 +4,19 @@
 //! so positions here are byte columns. End positions are exclusive. Fixes become
 //! `suggestions`, which reviewdog can post as suggested changes.
 //!
-//! Serialised from borrowed structs (field order is the output's) without building a
-//! `serde_json::Value` tree: a report may hold hundreds of thousands of diagnostics.
+//! Serialised from borrowed structs (field order is the output's) to the output one by one,
+//! without a list or a `serde_json::Value` tree: a report may hold hundreds of thousands of
+//! diagnostics.
 
-use super::FileReport;
+use super::{FileReport, Lazy, write_pretty, written};
 use crate::diagnostic::Severity;
 use serde::Serialize;
 use std::ops::Range;
 
 #[derive(Serialize)]
-struct Output<'a> {
+struct Output<D> {
     source: Source,
-    diagnostics: Vec<RdDiagnostic<'a>>,
+    diagnostics: D,
 }
 
 #[derive(Serialize)]
@@ -71,52 +72,58 @@ struct Position {
 }
 
 pub fn render_rdjson(files: &[FileReport]) -> String {
-    let mut diagnostics = Vec::new();
-    for f in files {
-        for d in &f.diagnostics {
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            diagnostics.push(RdDiagnostic {
-                message,
+    written(|out| write_rdjson(files, out))
+}
+
+/// Writes the report to `out` as it is serialised.
+pub fn write_rdjson(files: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let diagnostics = || {
+        files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
+    };
+    let report = Output {
+        source: Source { name: "factlint" },
+        diagnostics: Lazy(diagnostics),
+    };
+    write_pretty(out, &report)
+}
+
+fn diagnostic<'a>(f: &'a FileReport, d: &'a crate::diagnostic::Diagnostic) -> RdDiagnostic<'a> {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    RdDiagnostic {
+        message,
+        location: Location {
+            path: &f.path,
+            range: range(f, &d.range),
+        },
+        severity: severity(d.severity),
+        code: Code { value: d.rule },
+        suggestions: d.fix.as_ref().map(|fix| {
+            fix.edits
+                .iter()
+                .map(|e| Suggestion {
+                    range: range(f, &e.range),
+                    text: &e.replacement,
+                })
+                .collect()
+        }),
+        related_locations: d
+            .related
+            .iter()
+            .map(|r| Related {
+                message: &r.message,
                 location: Location {
                     path: &f.path,
-                    range: range(f, &d.range),
+                    range: range(f, &r.range),
                 },
-                severity: severity(d.severity),
-                code: Code { value: d.rule },
-                suggestions: d.fix.as_ref().map(|fix| {
-                    fix.edits
-                        .iter()
-                        .map(|e| Suggestion {
-                            range: range(f, &e.range),
-                            text: &e.replacement,
-                        })
-                        .collect()
-                }),
-                related_locations: d
-                    .related
-                    .iter()
-                    .map(|r| Related {
-                        message: &r.message,
-                        location: Location {
-                            path: &f.path,
-                            range: range(f, &r.range),
-                        },
-                    })
-                    .collect(),
-            });
-        }
+            })
+            .collect(),
     }
-    let out = Output {
-        source: Source { name: "factlint" },
-        diagnostics,
-    };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 fn range(f: &FileReport, r: &Range<usize>) -> RdRange {

@@ -4,7 +4,7 @@
 //! so `ruleIndex` is stable across runs. Columns count Unicode code points, which the run
 //! declares with `columnKind`. Secondary labels become `relatedLocations`, fixes `fixes`.
 
-use super::{FileReport, rule_metas};
+use super::{FileReport, Lazy, rule_metas, write_pretty, written};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -13,6 +13,11 @@ use std::ops::Range;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render_sarif(files: &[FileReport]) -> String {
+    written(|out| write_sarif(files, out))
+}
+
+/// Writes the log to `out` as it is serialised.
+pub fn write_sarif(files: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let metas: Vec<_> = rule_metas().collect();
     let rules: Vec<Value> = metas
         .iter()
@@ -28,18 +33,19 @@ pub fn render_sarif(files: &[FileReport]) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for f in files {
-        for d in &f.diagnostics {
-            let index = metas.iter().position(|m| m.id == d.rule);
-            results.push(result(f, d, index));
-        }
-    }
+    let results = || {
+        files.iter().flat_map(|f| {
+            f.diagnostics.iter().map(|d| {
+                let index = metas.iter().position(|m| m.id == d.rule);
+                result(f, d, index)
+            })
+        })
+    };
     let artifacts: Vec<Value> = files
         .iter()
         .map(|f| json!({"location": {"uri": uri(&f.path)}, "length": f.source_len()}))
         .collect();
-    let out = Log {
+    let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: [Run {
@@ -50,33 +56,31 @@ pub fn render_sarif(files: &[FileReport]) -> String {
             }}),
             artifacts,
             column_kind: "unicodeCodePoints",
-            results,
+            results: Lazy(results),
         }],
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+    write_pretty(out, &log)
 }
 
 // The log as borrowed structs, field order as written: the results (one per finding, possibly
-// hundreds of thousands) are serialised without building a `serde_json::Value` tree first. The
-// tool and artifacts are small and stay values.
+// hundreds of thousands) are serialised one by one as they are made, without a list or a
+// `serde_json::Value` tree. The tool and artifacts are small and stay values.
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<R>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run<R> {
     tool: Value,
     artifacts: Vec<Value>,
     column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
+    results: R,
 }
 
 #[derive(Serialize)]
