@@ -15,7 +15,7 @@ pub fn write_report(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Human => out.write_all(&report::render_human_with(files, color, summary)),
+        Format::Human => report::write_human(files, color, summary, out),
         Format::Json => report::write_json(files, out),
         Format::Sarif => report::write_sarif(files, out),
         Format::Github => out.write_all(report::render_github(files).as_bytes()),

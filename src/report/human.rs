@@ -5,7 +5,9 @@ use super::excerpt::Views;
 use super::{FileReport, Summary};
 use crate::diagnostic::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::term::{self, Config, termcolor::Buffer};
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
+use std::io::Write;
 
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render_human(files: &[FileReport], color: bool) -> Vec<u8> {
@@ -14,11 +16,32 @@ pub fn render_human(files: &[FileReport], color: bool) -> Vec<u8> {
 
 /// Renders every file's diagnostics, and the summary line when `summary` is set.
 pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Vec<u8> {
-    let mut buffer = if color {
-        Buffer::ansi()
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write_human(files, color, summary, &mut out);
+    out
+}
+
+/// Writes every file's diagnostics to `out` one by one, and the summary line when
+/// `summary` is set.
+pub fn write_human(
+    files: &[FileReport],
+    color: bool,
+    summary: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if color {
+        write_diagnostics(files, &mut Ansi::new(&mut *out))?;
     } else {
-        Buffer::no_color()
-    };
+        write_diagnostics(files, &mut NoColor::new(&mut *out))?;
+    }
+    if summary {
+        out.write_all(summary_line(files).as_bytes())?;
+    }
+    Ok(())
+}
+
+fn write_diagnostics(files: &[FileReport], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = Config::default();
     for f in files {
         if f.diagnostics.is_empty() {
@@ -51,18 +74,23 @@ pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Ve
                 .with_code(format!("{}/{}", d.category, d.rule))
                 .with_labels(labels)
                 .with_notes(notes);
-            // A rendering failure can only come from a range outside the file, which the
-            // clamping above rules out; skip the diagnostic rather than abort the report.
-            let _ = term::emit_to_write_style(&mut buffer, &config, &views, &diag);
+            // A failure to write ends the report; any other (a range outside the file, which
+            // the clamping above rules out) skips the diagnostic rather than the report.
+            if let Err(codespan_reporting::files::Error::Io(e)) =
+                term::emit_to_write_style(out, &config, &views, &diag)
+            {
+                return Err(e);
+            }
         }
     }
-    let mut out = buffer.into_inner();
-    if !summary {
-        return out;
-    }
+    Ok(())
+}
+
+/// "3 files checked: 1 error, 2 warnings, 0 infos".
+fn summary_line(files: &[FileReport]) -> String {
     let s = Summary::of(files);
     let total = s.errors + s.warnings + s.infos;
-    let line = if total == 0 {
+    if total == 0 {
         format!("{} checked, no problems found\n", plural(s.files, "file"))
     } else {
         format!(
@@ -72,9 +100,7 @@ pub fn render_human_with(files: &[FileReport], color: bool, summary: bool) -> Ve
             plural(s.warnings, "warning"),
             plural(s.infos, "info")
         )
-    };
-    out.extend_from_slice(line.as_bytes());
-    out
+    }
 }
 
 fn primary_message(d: &crate::diagnostic::Diagnostic) -> String {

@@ -11,7 +11,7 @@ mod sarif;
 mod statistics;
 
 pub use github::render_github;
-pub use human::{render_human, render_human_with};
+pub use human::{render_human, render_human_with, write_human};
 pub use json::{render_json, write_json};
 pub use junit::render_junit;
 pub use rdjson::{render_rdjson, write_rdjson};
