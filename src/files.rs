@@ -1,5 +1,6 @@
 //! Finding and reading the files to check.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be checked.
@@ -131,15 +132,28 @@ pub fn read(target: &Target, limit: u64) -> Result<String, FileError> {
         path: target.name.clone(),
         source,
     };
-    let meta = std::fs::metadata(&target.path).map_err(io)?;
-    if meta.len() > limit {
-        return Err(FileError::TooLarge {
-            path: target.name.clone(),
-            size: meta.len(),
-            limit,
-        });
+    let too_large = |size| FileError::TooLarge {
+        path: target.name.clone(),
+        size,
+        limit,
+    };
+    // One open, its size from the open file; a file that grows past the limit after that
+    // is still read no further than one byte beyond it.
+    let file = std::fs::File::open(&target.path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(too_large(size));
     }
-    let bytes = std::fs::read(&target.path).map_err(io)?;
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(usize::try_from(size).unwrap_or(usize::MAX))
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::OutOfMemory, e)))?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode(&target.name, bytes)
 }
 
@@ -155,4 +169,29 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, FileError> {
         path: name.to_string(),
         offset: e.utf8_error().valid_up_to(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_read_up_to_the_limit_and_refused_beyond_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "# 标题\n").expect("write");
+        let target = Target {
+            name: "a.md".into(),
+            path,
+        };
+        let size = "# 标题\n".len() as u64;
+        assert_eq!(read(&target, size).expect("at the limit"), "# 标题\n");
+        let err = read(&target, size - 1).expect_err("beyond the limit");
+        assert!(matches!(err, FileError::TooLarge { size: s, .. } if s == size));
+        let missing = Target {
+            name: "gone.md".into(),
+            path: dir.path().join("gone.md"),
+        };
+        assert!(matches!(read(&missing, size), Err(FileError::Io { .. })));
+    }
 }
