@@ -132,7 +132,8 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
     for (index, block) in prose_blocks(doc, false) {
         // A fence the parser did not recognise (indented under `=== "Tab"`) leaves code as
         // paragraph text.
-        if memchr::memmem::find(block.text.as_bytes(), b"```").is_some() {
+        let bytes = block.text.as_bytes();
+        if memchr::memchr_iter(b'`', bytes).any(|i| bytes[i..].starts_with(b"```")) {
             continue;
         }
         let in_cell = block.kind == BlockKind::TableCell;
@@ -147,7 +148,7 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
                 // every later one has that word before it.
                 let initial = (prev_end.is_none()
                     && starts_sentence(&block.text, sentence, w.range.start))
-                    || after_colon(&block.text[sentence.start..w.range.start]);
+                    || after_colon(&bytes[sentence.start..w.range.start]);
                 let joined = !skipped
                     && prev_end.is_some_and(|e| {
                         let gap = &block.text[e..w.range.start];
@@ -160,9 +161,12 @@ pub fn tokens<'a>(doc: &'a Document<'_>) -> Vec<Token<'a>> {
                 // (".tex") and words in code the parser left as text ("```python") are not
                 // names; they break a phrase like punctuation.
                 skipped = !text.starts_with(|c: char| c.is_alphabetic())
-                    || is_unit(&block.text[..w.range.start], text)
-                    || block.text[..w.range.start].ends_with(['`', '.'])
-                    || block.text[w.range.end..].starts_with(['`', '>', '<', '=']);
+                    || is_unit(&bytes[..w.range.start], text)
+                    || matches!(
+                        w.range.start.checked_sub(1).map(|i| bytes[i]),
+                        Some(b'`' | b'.')
+                    )
+                    || matches!(bytes.get(w.range.end), Some(b'`' | b'>' | b'<' | b'='));
                 if skipped {
                     continue;
                 }
@@ -200,11 +204,20 @@ impl Token<'_> {
     }
 }
 
-/// A unit: a word right after a number, or a bit/byte rate ("Gbps", "GBps", "KB").
-fn is_unit(before: &str, word: &str) -> bool {
-    let after_number = before
-        .trim_end_matches([' ', '\u{a0}'])
-        .ends_with(|c: char| c.is_ascii_digit());
+/// A unit: a word right after a number (spaces and no-break spaces between), or a bit/byte
+/// rate ("Gbps", "GBps", "KB").
+fn is_unit(before: &[u8], word: &str) -> bool {
+    let mut end = before.len();
+    loop {
+        if before[..end].ends_with(b" ") {
+            end -= 1;
+        } else if before[..end].ends_with("\u{a0}".as_bytes()) {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    let after_number = before[..end].last().is_some_and(u8::is_ascii_digit);
     let rate = word
         .strip_suffix("ps")
         .or_else(|| word.strip_suffix("/s"))
@@ -217,10 +230,24 @@ fn is_unit(before: &str, word: &str) -> bool {
     after_number || bits_or_bytes
 }
 
-fn after_colon(before: &str) -> bool {
-    before
-        .trim_end_matches([' ', '*', '"', '“', '\''])
-        .ends_with([':', '：'])
+/// Whether `before` (the sentence up to a word) ends with a colon, spaces, emphasis and
+/// opening quotes aside.
+fn after_colon(before: &[u8]) -> bool {
+    let mut end = before.len();
+    loop {
+        if before[..end].ends_with(b" ")
+            || before[..end].ends_with(b"*")
+            || before[..end].ends_with(b"\"")
+            || before[..end].ends_with(b"'")
+        {
+            end -= 1;
+        } else if before[..end].ends_with("“".as_bytes()) {
+            end -= "“".len();
+        } else {
+            break;
+        }
+    }
+    before[..end].ends_with(b":") || before[..end].ends_with("：".as_bytes())
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -393,6 +420,23 @@ mod tests {
             .map(|(i, n)| spelling(&t[i..i + n]))
             .collect();
         assert_eq!(runs, ["Stable Diffusion", "Latent Diffusion"]);
+    }
+
+    proptest::proptest! {
+        /// The byte tests read what the first versions read on chars.
+        #[test]
+        fn byte_tests_of_the_text_before_a_word_read_as_char_tests(
+            before in "[a-z1-9 *\"'“”:：\u{a0}é。]{0,8}"
+        ) {
+            let colon = before
+                .trim_end_matches([' ', '*', '"', '“', '\''])
+                .ends_with([':', '：']);
+            proptest::prop_assert_eq!(after_colon(before.as_bytes()), colon);
+            let number = before
+                .trim_end_matches([' ', '\u{a0}'])
+                .ends_with(|c: char| c.is_ascii_digit());
+            proptest::prop_assert_eq!(is_unit(before.as_bytes(), "word"), number);
+        }
     }
 
     #[test]
