@@ -148,32 +148,40 @@ fn is_word_char(c: char) -> bool {
 /// "ImageNet (released in 2009)" keeps its year away from the clause before it.
 pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let bytes = &text.as_bytes()[..sentence.end];
     let mut start = sentence.start;
-    for (i, c) in text[sentence.clone()].char_indices() {
-        let at = sentence.start + i;
-        // 、 joins the items of a list inside one clause; it does not end the clause.
-        let boundary = matches!(c, '，' | '；' | ';' | '：' | '(' | ')' | '（' | '）')
-            || (c == ',' && !next_is_digit(text, at + 1))
-            || (c == ':' && !next_is_digit(text, at + 1));
-        if boundary {
-            if text[start..at].trim().chars().count() > 0 {
+    let mut at = sentence.start;
+    // Only , ; : ( ) and the full-width ，；：（） (lead byte EF) end a clause; 、 joins the
+    // items of a list inside one clause.
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| CLAUSE_STOPS[usize::from(b)])
+    {
+        at += skip;
+        let len = match (bytes[at], bytes.get(at + 1..at + 3)) {
+            // "5,000", "10:30": the digit after may lie past the sentence's end.
+            (b',' | b':', _) if text.as_bytes().get(at + 1).is_some_and(u8::is_ascii_digit) => 0,
+            (b',' | b':' | b';' | b'(' | b')', _) => 1,
+            // ，；：（）
+            (0xEF, Some([0xBC, 0x8C | 0x9B | 0x9A | 0x88 | 0x89])) => 3,
+            _ => 0,
+        };
+        if len > 0 {
+            if !text[start..at].trim().is_empty() {
                 out.push(start..at);
             }
-            start = at + c.len_utf8();
+            start = at + len;
         }
+        at += 1;
     }
-    if text[start..sentence.end].trim().chars().count() > 0 {
+    if !text[start..sentence.end].trim().is_empty() {
         out.push(start..sentence.end);
     }
     out
 }
 
-fn next_is_digit(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit())
-}
+/// The bytes that may end a clause: `,;:()` and the lead byte of `，；：（）`.
+static CLAUSE_STOPS: [bool; 256] = crate::pattern::byte_set(b",;:()\xEF");
 
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -250,6 +258,46 @@ mod tests {
             }
             let fast: Vec<(Range<usize>, &str)> = words.into_iter().map(|w| (w.range, w.text)).collect();
             proptest::prop_assert_eq!(fast, words_char_by_char(&text));
+        }
+    }
+
+    /// Clauses as first split, char by char: the oracle for the byte scan of `clauses`.
+    fn clauses_char_by_char(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+        let next_is_digit = |at: usize| {
+            text[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        };
+        let mut out = Vec::new();
+        let mut start = sentence.start;
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let at = sentence.start + i;
+            let boundary = matches!(c, '，' | '；' | ';' | '：' | '(' | ')' | '（' | '）')
+                || (c == ',' && !next_is_digit(at + 1))
+                || (c == ':' && !next_is_digit(at + 1));
+            if boundary {
+                if text[start..at].trim().chars().count() > 0 {
+                    out.push(start..at);
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        if text[start..sentence.end].trim().chars().count() > 0 {
+            out.push(start..sentence.end);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clauses_are_split_as_char_by_char(
+            text in "([a-z0-9]{1,3}|[ ,;:()]|，|；|：|（|）|、|。|！|＂|ｚ|中|\u{3000}){0,30}",
+            cut in 0usize..4,
+        ) {
+            // A sentence ending before the text does (the next char may be a digit).
+            let end = text.char_indices().rev().nth(cut).map_or(text.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(clauses(&text, 0..end), clauses_char_by_char(&text, 0..end));
         }
     }
 
