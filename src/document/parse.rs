@@ -34,6 +34,9 @@ struct Builder<'s> {
     footnotes: Vec<FootnoteDef>,
     comments: Vec<Comment>,
     stack: Vec<Container>,
+    /// The headings that may still be the parent of a later one: each of a lower level
+    /// than the next (indices into `headings`).
+    open_headings: Vec<usize>,
     current: Option<Block>,
     opaque: usize,
 }
@@ -75,6 +78,7 @@ pub fn parse(text: &str) -> Document<'_> {
         footnotes: Vec::new(),
         comments: Vec::new(),
         stack: Vec::new(),
+        open_headings: Vec::new(),
         current: None,
         opaque: 0,
     };
@@ -231,7 +235,15 @@ impl Builder<'_> {
                 self.close_block();
                 let index = self.headings.len();
                 let lvl = level as u8;
-                let parent = self.headings.iter().rposition(|h| h.level < lvl);
+                // The nearest earlier heading of a lower level: the headings after it are
+                // all of this level or deeper, and close here.
+                while let Some(&last) = self.open_headings.last()
+                    && self.headings[last].level >= lvl
+                {
+                    self.open_headings.pop();
+                }
+                let parent = self.open_headings.last().copied();
+                self.open_headings.push(index);
                 let trimmed = self.text[range.clone()].trim_end().len();
                 self.headings.push(Heading {
                     level: lvl,
