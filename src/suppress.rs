@@ -18,6 +18,7 @@
 use crate::checks::{self, CheckMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::{Comment, LineIndex};
+use crate::hash::HashMap;
 use crate::rules::Rules;
 use std::ops::Range;
 
@@ -124,8 +125,11 @@ fn line_end(lines: &LineIndex, line: usize, len: usize) -> usize {
 
 /// The scopes of every directive, in document order; also the enables that closed nothing.
 fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope>, Vec<usize>) {
-    let mut scopes = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    let mut scopes: Vec<Scope> = Vec::new();
+    // Open `disable` scopes: those for every check (closed only by a bare `enable`), and
+    // those naming a check or category, by that name.
+    let mut open_all: Vec<usize> = Vec::new();
+    let mut open_named: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut idle_enables = Vec::new();
     let tokens = |d: &Directive| -> Vec<Option<usize>> {
         if d.tokens.is_empty() {
@@ -153,7 +157,13 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
             }
             Kind::Disable => {
                 for token in tokens(d) {
-                    open.push(scopes.len());
+                    match token {
+                        None => open_all.push(scopes.len()),
+                        Some(t) => open_named
+                            .entry(d.tokens[t].0.as_str())
+                            .or_default()
+                            .push(scopes.len()),
+                    }
                     scopes.push(Scope {
                         region: d.comment.end..len,
                         directive: i,
@@ -164,14 +174,17 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
                 continue;
             }
             Kind::Enable => {
-                let (closing, still_open): (Vec<usize>, Vec<usize>) =
-                    open.iter().partition(|&&s| {
-                        d.tokens.is_empty()
-                            || scopes[s].token.is_some_and(|t| {
-                                let name = &directives[scopes[s].directive].tokens[t].0;
-                                d.tokens.iter().any(|(n, _)| n == name)
-                            })
-                    });
+                // A bare `enable` closes every open scope; one with names, those naming them.
+                let closing: Vec<usize> = if d.tokens.is_empty() {
+                    let named = open_named.drain().flat_map(|(_, s)| s);
+                    open_all.drain(..).chain(named).collect()
+                } else {
+                    d.tokens
+                        .iter()
+                        .filter_map(|(n, _)| open_named.remove(n.as_str()))
+                        .flatten()
+                        .collect()
+                };
                 if closing.is_empty() {
                     idle_enables.push(i);
                 }
@@ -179,7 +192,6 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
                     let scope: &mut Scope = &mut scopes[s];
                     scope.region.end = d.comment.start.max(scope.region.start);
                 }
-                open = still_open;
                 continue;
             }
         };
@@ -228,19 +240,51 @@ pub fn apply(
     }
     let lines = LineIndex::new(text);
     let (mut scopes, idle_enables) = scopes(&directives, &lines, text.len());
+    // A scope applies to the findings of the check or category it names (`None`: all) that
+    // start in its region. Both directions are answered on sorted lists, so that thousands
+    // of suppressions over thousands of findings are not compared pairwise.
+    let name = |scope: &Scope| {
+        scope
+            .token
+            .map(|t| directives[scope.directive].tokens[t].0.as_str())
+    };
+    let mut regions: HashMap<Option<&str>, Vec<Range<usize>>> = HashMap::default();
+    for scope in &scopes {
+        regions
+            .entry(name(scope))
+            .or_default()
+            .push(scope.region.clone());
+    }
+    let covers: HashMap<Option<&str>, Cover> = regions
+        .into_iter()
+        .map(|(k, r)| (k, Cover::new(r)))
+        .collect();
+    let mut starts: HashMap<Option<&str>, Vec<usize>> = HashMap::default();
+    for d in &diagnostics {
+        let at = d.range.start;
+        starts.entry(None).or_default().push(at);
+        starts.entry(Some(d.rule)).or_default().push(at);
+        if d.category.as_str() != d.rule {
+            starts
+                .entry(Some(d.category.as_str()))
+                .or_default()
+                .push(at);
+        }
+    }
+    for list in starts.values_mut() {
+        list.sort_unstable();
+    }
+    for scope in &mut scopes {
+        let list = starts.get(&name(scope)).map_or(&[][..], Vec::as_slice);
+        let first = list.partition_point(|&s| s < scope.region.start);
+        scope.used = list.get(first).is_some_and(|&s| s < scope.region.end);
+    }
+    let holds = |key: Option<&str>, at: usize| covers.get(&key).is_some_and(|c| c.holds(at));
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
-        let mut suppressed = false;
-        for scope in &mut scopes {
-            let matches = scope.token.is_none_or(|t| {
-                let name = directives[scope.directive].tokens[t].0.as_str();
-                name == d.rule || name == d.category.as_str()
-            });
-            if matches && scope.region.contains(&d.range.start) {
-                scope.used = true;
-                suppressed = true;
-            }
-        }
+        let at = d.range.start;
+        let suppressed =
+            holds(None, at) || holds(Some(d.rule), at) || holds(Some(d.category.as_str()), at);
         if !suppressed {
             kept.push(d);
         }
@@ -249,6 +293,35 @@ pub fn apply(
         kept.extend(unused(&directives, &scopes, &idle_enables, rules));
     }
     kept
+}
+
+/// Regions, to ask whether any of them holds an offset: sorted by start, with the greatest
+/// end among each region and those before it.
+struct Cover {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(mut regions: Vec<Range<usize>>) -> Cover {
+        regions.sort_unstable_by_key(|r| r.start);
+        let starts = regions.iter().map(|r| r.start).collect();
+        let max_end = regions
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        Cover { starts, max_end }
+    }
+
+    /// Whether a region holds `at` (start <= at < end): among the regions starting at or
+    /// before `at`, one ends after it.
+    fn holds(&self, at: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s <= at);
+        k > 0 && self.max_end[k - 1] > at
+    }
 }
 
 fn unused(
@@ -299,4 +372,177 @@ fn unused(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    /// The scopes as first built, closing `disable`s by scanning every open one.
+    fn scopes_pairwise(
+        directives: &[Directive],
+        lines: &LineIndex,
+        len: usize,
+    ) -> (Vec<Scope>, Vec<usize>) {
+        let mut scopes = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut idle_enables = Vec::new();
+        let tokens = |d: &Directive| -> Vec<Option<usize>> {
+            if d.tokens.is_empty() {
+                vec![None]
+            } else {
+                (0..d.tokens.len()).map(Some).collect()
+            }
+        };
+        for (i, d) in directives.iter().enumerate() {
+            let region = match d.kind {
+                Kind::File => 0..len,
+                Kind::Line => {
+                    let first = lines.line_of(d.comment.start);
+                    let last = lines.line_of(d.comment.end.saturating_sub(1));
+                    lines.line_start(first)..line_end(lines, last, len)
+                }
+                Kind::NextLine => {
+                    let next = lines.line_of(d.comment.end.saturating_sub(1)) + 1;
+                    let start = if next < lines.line_count() {
+                        lines.line_start(next)
+                    } else {
+                        len
+                    };
+                    start..line_end(lines, next, len)
+                }
+                Kind::Disable => {
+                    for token in tokens(d) {
+                        open.push(scopes.len());
+                        scopes.push(Scope {
+                            region: d.comment.end..len,
+                            directive: i,
+                            token,
+                            used: false,
+                        });
+                    }
+                    continue;
+                }
+                Kind::Enable => {
+                    let (closing, still_open): (Vec<usize>, Vec<usize>) =
+                        open.iter().partition(|&&s| {
+                            d.tokens.is_empty()
+                                || scopes[s].token.is_some_and(|t| {
+                                    let name = &directives[scopes[s].directive].tokens[t].0;
+                                    d.tokens.iter().any(|(n, _)| n == name)
+                                })
+                        });
+                    if closing.is_empty() {
+                        idle_enables.push(i);
+                    }
+                    for s in closing {
+                        let scope: &mut Scope = &mut scopes[s];
+                        scope.region.end = d.comment.start.max(scope.region.start);
+                    }
+                    open = still_open;
+                    continue;
+                }
+            };
+            for token in tokens(d) {
+                scopes.push(Scope {
+                    region: region.clone(),
+                    directive: i,
+                    token,
+                    used: false,
+                });
+            }
+        }
+        (scopes, idle_enables)
+    }
+
+    /// `apply` as first written: every finding against every scope.
+    fn apply_pairwise(
+        text: &str,
+        comments: &[Comment],
+        rules: &Rules,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let mut directives: Vec<Directive> =
+            comments.iter().filter_map(|c| parse(text, c)).collect();
+        directives.sort_by_key(|d| (d.comment.start, d.comment.end));
+        directives.dedup_by_key(|d| d.comment.clone());
+        if directives.is_empty() {
+            return diagnostics;
+        }
+        let lines = LineIndex::new(text);
+        let (mut scopes, idle_enables) = scopes_pairwise(&directives, &lines, text.len());
+        let mut kept = Vec::new();
+        for d in diagnostics {
+            let mut suppressed = false;
+            for scope in &mut scopes {
+                let matches = scope.token.is_none_or(|t| {
+                    let name = directives[scope.directive].tokens[t].0.as_str();
+                    name == d.rule || name == d.category.as_str()
+                });
+                if matches && scope.region.contains(&d.range.start) {
+                    scope.used = true;
+                    suppressed = true;
+                }
+            }
+            if !suppressed {
+                kept.push(d);
+            }
+        }
+        kept.extend(unused(&directives, &scopes, &idle_enables, rules));
+        kept
+    }
+
+    proptest::proptest! {
+        /// The indexed scopes suppress and leave unused what the pairwise ones did, on
+        /// random lines of directives (every kind, bare or naming checks and categories,
+        /// unknown names) and findings of several checks.
+        #[test]
+        fn indexed_suppression_is_pairwise_suppression(
+            lines in proptest::collection::vec((0usize..7, proptest::sample::subsequence(
+                vec!["term-inconsistent", "citation-undefined", "term", "citation", "nope"], 0..=3,
+            )), 0..14),
+            findings in proptest::collection::vec((0usize..3, 0usize..400), 0..12),
+        ) {
+            let mut text = String::new();
+            for (kind, names) in &lines {
+                let keyword = [
+                    "factlint-disable", "factlint-enable", "factlint-disable-line",
+                    "factlint-disable-next-line", "factlint-disable-file", "", "",
+                ][*kind];
+                if keyword.is_empty() {
+                    text.push_str("Some prose here.\n\n");
+                } else {
+                    text.push_str(&format!("<!-- {keyword} {} -->\n\n", names.join(", ")));
+                }
+            }
+            let rules = Rules::defaults().expect("default rules");
+            let metas = [
+                checks::find("term-inconsistent"),
+                checks::find("citation-undefined"),
+                checks::find("year-mismatch"),
+            ];
+            let diagnostics: Vec<Diagnostic> = findings
+                .iter()
+                .filter_map(|&(k, at)| {
+                    let m = metas[k]?.meta();
+                    let at = at.min(text.len());
+                    Some(Diagnostic {
+                        rule: m.id,
+                        category: m.category,
+                        severity: Severity::Warning,
+                        range: at..at,
+                        message: format!("at {at}"),
+                        related: Vec::new(),
+                        help: None,
+                        fix: None,
+                    })
+                })
+                .collect();
+            let doc = crate::document::Document::parse(&text, &Default::default());
+            let indexed = apply(&text, &doc.comments, &rules, diagnostics.clone(), true);
+            let pairwise = apply_pairwise(&text, &doc.comments, &rules, diagnostics);
+            proptest::prop_assert_eq!(indexed, pairwise, "{}", text);
+        }
+    }
 }
