@@ -2,7 +2,8 @@ use super::{Check, CheckMeta, Context, declare_check};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::numbering::parse_prefix;
 use crate::document::{Document, NumberStyle, TocEntry, title_key};
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
+use std::collections::BTreeSet;
 
 declare_check! {
     /// A table of contents that disagrees with the headings.
@@ -42,22 +43,9 @@ impl Check for TocMismatch {
             .enumerate()
             .map(|(i, h)| heading_info(doc, i, h.level))
             .collect();
-        let mut matched: Vec<Option<usize>> = vec![None; toc.entries.len()];
-        let mut used = vec![false; headings.len()];
-        // First pass: same wording.
-        let mut cursor = 0;
-        for (e, entry) in toc.entries.iter().enumerate() {
-            let norm = title_key(&entry.title);
-            let find = |from: usize, to: usize, used: &[bool]| {
-                (from..to).find(|&k| !used[k] && headings[k].norm == norm)
-            };
-            let k = find(cursor, headings.len(), &used).or_else(|| find(0, cursor, &used));
-            if let Some(k) = k {
-                used[k] = true;
-                matched[e] = Some(k);
-                cursor = cursor.max(k + 1);
-            }
-        }
+        let entry_norms: Vec<String> = toc.entries.iter().map(|e| title_key(&e.title)).collect();
+        let heading_norms: Vec<&str> = headings.iter().map(|h| h.norm.as_str()).collect();
+        let (matched, mut used) = match_wording(&entry_norms, &heading_norms);
         // A list that mostly does not name this document's headings (a reading list, an
         // index of other files) is not this document's table of contents.
         let external = toc
@@ -88,7 +76,20 @@ impl Check for TocMismatch {
             })
         };
         // Second pass: an unmatched entry pairs with the next unmatched heading at its level
-        // that has the same number (wording differs).
+        // that has the same number (wording differs), before the heading of the next entry
+        // the first pass matched.
+        let mut matched = matched;
+        let mut next_matched = vec![headings.len(); toc.entries.len()];
+        for e in (0..toc.entries.len().saturating_sub(1)).rev() {
+            next_matched[e] = matched[e + 1].unwrap_or(next_matched[e + 1]);
+        }
+        // The unmatched headings of each level.
+        let mut unused_at: HashMap<u8, BTreeSet<usize>> = HashMap::default();
+        for (k, h) in headings.iter().enumerate() {
+            if !used[k] {
+                unused_at.entry(h.level).or_default().insert(k);
+            }
+        }
         let mut last = 0;
         for e in 0..toc.entries.len() {
             if let Some(k) = matched[e] {
@@ -99,19 +100,17 @@ impl Check for TocMismatch {
             let Some(level) = level_of(entry.depth) else {
                 continue;
             };
-            let next_matched = matched[e + 1..]
-                .iter()
-                .flatten()
-                .next()
-                .copied()
-                .unwrap_or(headings.len());
-            let candidate =
-                (last..next_matched.max(last)).find(|&k| !used[k] && headings[k].level == level);
+            let candidate = unused_at
+                .get(&level)
+                .and_then(|s| s.range(last..next_matched[e].max(last)).next().copied());
             if let Some(k) = candidate
                 && (entry.number.is_some() && entry.number == headings[k].number
                     || entry.number.is_none() && headings[k].number.is_none())
             {
                 used[k] = true;
+                if let Some(s) = unused_at.get_mut(&level) {
+                    s.remove(&k);
+                }
                 matched[e] = Some(k);
                 last = k + 1;
                 let h = &headings[k];
@@ -207,8 +206,8 @@ impl TocMismatch {
         let (Some(&first), Some(&last)) = (matched_ks.iter().min(), matched_ks.iter().max()) else {
             return;
         };
-        let listed_levels: Vec<u8> = matched_ks.iter().map(|&k| headings[k].level).collect();
-        let numbered_styles: Vec<(u8, NumberStyle)> = matched_ks
+        let listed_levels: HashSet<u8> = matched_ks.iter().map(|&k| headings[k].level).collect();
+        let numbered_styles: HashSet<(u8, NumberStyle)> = matched_ks
             .iter()
             .filter_map(|&k| {
                 headings[k]
@@ -247,6 +246,38 @@ impl TocMismatch {
             );
         }
     }
+}
+
+/// First pass: each entry, in order, takes the first heading with its wording (compared as
+/// [`title_key`]s) that no earlier entry took, searching from just after the last heading
+/// taken, then from the start. Returns the heading of each entry, and which headings are
+/// taken.
+fn match_wording(entries: &[String], headings: &[&str]) -> (Vec<Option<usize>>, Vec<bool>) {
+    // The headings not yet taken, by wording.
+    let mut free: HashMap<&str, BTreeSet<usize>> = HashMap::default();
+    for (k, h) in headings.iter().enumerate() {
+        free.entry(h).or_default().insert(k);
+    }
+    let mut matched = vec![None; entries.len()];
+    let mut used = vec![false; headings.len()];
+    let mut cursor = 0;
+    for (e, norm) in entries.iter().enumerate() {
+        let Some(same) = free.get_mut(norm.as_str()) else {
+            continue;
+        };
+        let k = same
+            .range(cursor..)
+            .next()
+            .or_else(|| same.range(..cursor).next())
+            .copied();
+        if let Some(k) = k {
+            same.remove(&k);
+            used[k] = true;
+            matched[e] = Some(k);
+            cursor = cursor.max(k + 1);
+        }
+    }
+    (matched, used)
 }
 
 fn heading_info(doc: &Document<'_>, index: usize, level: u8) -> HeadingInfo {
@@ -315,5 +346,46 @@ fn replace(range: std::ops::Range<usize>, text: &str, message: &str) -> Fix {
             range,
             replacement: text.to_string(),
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first pass as first written: each entry scans the headings.
+    fn match_wording_by_scanning(
+        entries: &[String],
+        headings: &[&str],
+    ) -> (Vec<Option<usize>>, Vec<bool>) {
+        let mut matched = vec![None; entries.len()];
+        let mut used = vec![false; headings.len()];
+        let mut cursor = 0;
+        for (e, norm) in entries.iter().enumerate() {
+            let find = |from: usize, to: usize, used: &[bool]| {
+                (from..to).find(|&k| !used[k] && headings[k] == norm.as_str())
+            };
+            let k = find(cursor, headings.len(), &used).or_else(|| find(0, cursor, &used));
+            if let Some(k) = k {
+                used[k] = true;
+                matched[e] = Some(k);
+                cursor = cursor.max(k + 1);
+            }
+        }
+        (matched, used)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_first_pass_takes_the_headings_scanning_took(
+            entries in proptest::collection::vec("[abc]", 0..12),
+            headings in proptest::collection::vec("[abcd]", 0..12),
+        ) {
+            let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                match_wording(&entries, &headings),
+                match_wording_by_scanning(&entries, &headings)
+            );
+        }
     }
 }
