@@ -171,11 +171,15 @@ pub fn scan_author_year(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
 pub fn scan(text: &str) -> Vec<(Range<usize>, Vec<CiteTarget>)> {
     let mut out = scan_author_year(text);
     // `[`, or the first byte of `［` or `【` (UTF-8 EF BC BB and E3 80 90).
-    for i in memchr::memchr3_iter(b'[', 0xEF, 0xE3, text.as_bytes()) {
-        let rest = &text[i..];
-        if !rest.starts_with(['[', '［', '【']) {
+    let bytes = text.as_bytes();
+    for i in memchr::memchr3_iter(b'[', 0xEF, 0xE3, bytes) {
+        let opens = bytes[i] == b'['
+            || bytes[i..].starts_with("［".as_bytes())
+            || bytes[i..].starts_with("【".as_bytes());
+        if !opens {
             continue;
         }
+        let rest = &text[i..];
         if let Ok((after, targets)) = citation(rest) {
             let end = i + (rest.len() - after.len());
             out.push((i..end, targets));
