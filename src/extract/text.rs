@@ -78,21 +78,34 @@ impl<'a> Iterator for Words<'a> {
             };
             // The word runs over letters, digits and inner signs.
             let mut end = start + first_len;
+            let mut signs = false;
             while let Some(&b) = bytes.get(end) {
-                if b.is_ascii_alphanumeric() || INNER[usize::from(b)] {
+                if b.is_ascii_alphanumeric() {
                     case.later_upper |= b.is_ascii_uppercase();
+                    end += 1;
+                } else if INNER[usize::from(b)] {
+                    signs = true;
                     end += 1;
                 } else if b >= 0x80
                     && let Some((n, len)) = char_at(slice, end)
                     && (n == '’' || is_word_char(n))
                 {
                     case.non_ascii = true;
+                    signs |= n == '’';
                     end += len;
                 } else {
                     break;
                 }
             }
             self.at = end;
+            // Most words hold no sign: nothing to trim, nothing to rule out.
+            if !signs {
+                return Some(Word {
+                    range: start..end,
+                    text: &slice[start..end],
+                    case,
+                });
+            }
             let token = slice[start..end].trim_end_matches(['-', '\'', '’', '.', ':', '/']);
             let end = start + token.len();
             // URLs, paths, domains and identifiers are not prose words (one pass for all signs).
