@@ -209,7 +209,10 @@ impl Extractor<'_> {
     ) {
         let text = block.text.as_str();
         let slice = &text[sentence.clone()];
-        if slice.contains(['?', '？']) {
+        let bytes = slice.as_bytes();
+        if memchr::memchr(b'?', bytes).is_some()
+            || memchr::memchr_iter(0xEF, bytes).any(|i| bytes[i..].starts_with("？".as_bytes()))
+        {
             return;
         }
         // Where labels may start (see `may_hold_label`), overlapping so that none hides
@@ -379,9 +382,11 @@ struct BlockPairs {
 /// rule such text out.
 fn folds_to_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
-    ["\u{212A}", "\u{130}"]
-        .iter()
-        .any(|c| memchr::memmem::find(bytes, c.as_bytes()).is_some())
+    // The lead bytes of the two letters (E2 84 AA, C4 B0), then the letters themselves.
+    memchr::memchr2_iter(0xE2, 0xC4, bytes).any(|i| {
+        bytes[i..].starts_with("\u{212A}".as_bytes())
+            || bytes[i..].starts_with("\u{130}".as_bytes())
+    })
 }
 
 /// The block text of `range` as the source writes it (code spans included), trimmed.
@@ -460,6 +465,24 @@ mod tests {
             .map(|a| &doc.blocks[a.block].text[a.label.clone()])
             .collect();
         assert_eq!(labels, ["primaries", "primaries"]);
+    }
+
+    #[test]
+    fn questions_assign_nothing() {
+        let rules = Rules::defaults().unwrap_or_else(|e| panic!("{e}"));
+        let count =
+            |md: &str| assignments(&Document::parse(md, &rules.model_options()), &rules).len();
+        assert_eq!(count("Real data is the positive sample.\n"), 1);
+        assert_eq!(count("Is real data the positive sample?\n"), 0);
+        assert_eq!(count("真实数据是正样本。\n"), 1);
+        assert_eq!(count("真实数据是正样本吗？\n"), 0);
+    }
+
+    #[test]
+    fn the_letters_that_lower_case_to_ascii_are_found() {
+        assert!(folds_to_ascii("a \u{212A}elvin"));
+        assert!(folds_to_ascii("\u{130}nput"));
+        assert!(!folds_to_ascii("it’s “quoted” — Ĳ"));
     }
 
     #[test]
