@@ -155,7 +155,10 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
             continue;
         }
         // Nor does one without an assignment phrase or a bracket ("紫花（显性）").
-        if !block.text.contains(['(', '（']) && !ex.m.phrases.is_match(&block.text) {
+        let bytes = block.text.as_bytes();
+        let bracket = memchr::memchr(b'(', bytes).is_some()
+            || memchr::memchr_iter(0xEF, bytes).any(|i| bytes[i..].starts_with("（".as_bytes()));
+        if !bracket && !ex.m.phrases.is_match(&block.text) {
             continue;
         }
         let mut topic = String::new();
