@@ -100,11 +100,19 @@ pub(super) fn bracketed(text: &str, sentence: Range<usize>, labels: &[LabelForm]
     // The closing bracket found for the last opening one: it closes every later opening
     // one before it too (searching again from each would be quadratic in "((((…").
     let mut close: Option<usize> = None;
-    for (i, open) in slice
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '(' | '（'))
-    {
-        let inner = sentence.start + i + open.len_utf8();
+    let bytes = slice.as_bytes();
+    // `(`, or the lead byte of `（` (EF BC 88).
+    let opens = memchr::memchr2_iter(b'(', 0xEF, bytes).filter_map(|i| {
+        if bytes[i] == b'(' {
+            Some((i, 1))
+        } else {
+            bytes[i..]
+                .starts_with("（".as_bytes())
+                .then_some((i, "（".len()))
+        }
+    });
+    for (i, open_len) in opens {
+        let inner = sentence.start + i + open_len;
         let end = match close {
             Some(c) if c >= inner => c,
             _ => match text[inner..sentence.end].find([')', '）']) {
@@ -116,7 +124,8 @@ pub(super) fn bracketed(text: &str, sentence: Range<usize>, labels: &[LabelForm]
         close = Some(end);
         let raw = &text[inner..end];
         let content = raw.trim();
-        let Some(label) = labels.iter().find(|l| whole_label(content, l)) else {
+        let lower = content.to_lowercase();
+        let Some(label) = labels.iter().find(|l| whole_label(content, &lower, l)) else {
             continue;
         };
         let start = inner + (raw.len() - raw.trim_start().len());
@@ -136,11 +145,12 @@ pub(super) fn bracketed(text: &str, sentence: Range<usize>, labels: &[LabelForm]
     out
 }
 
-fn whole_label(content: &str, label: &LabelForm) -> bool {
+/// Whether the bracket's `content` (and `lower`, its lower-case form) is the label whole, an
+/// English one in any case and maybe plural.
+fn whole_label(content: &str, lower: &str, label: &LabelForm) -> bool {
     if label.words.is_empty() {
         return content == label.text;
     }
-    let lower = content.to_lowercase();
     lower == label.text || lower.strip_suffix('s') == Some(label.text.as_str())
 }
 
