@@ -1,4 +1,5 @@
-//! Regular expressions written in the source as constants.
+//! Patterns written in the source: constant regular expressions, and the byte-level scans
+//! shared by the extractors.
 
 use regex::Regex;
 
@@ -17,6 +18,18 @@ pub fn utf8_len(lead: u8) -> usize {
         0xC0.. => 2,
         _ => 1,
     }
+}
+
+/// The byte ranges of the opening parentheses of `text`, `(` and `（` (EF BC 88), found with
+/// `memchr` rather than by decoding every char.
+pub fn open_parens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'(', 0xEF, bytes).filter_map(move |i| match bytes[i] {
+        b'(' => Some(i..i + 1),
+        _ => bytes[i + 1..]
+            .starts_with(&[0xBC, 0x88])
+            .then_some(i..i + 3),
+    })
 }
 
 /// A table of the bytes in `bytes`, for scans that jump to the next byte of interest.

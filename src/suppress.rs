@@ -131,32 +131,10 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
     let mut open_all: Vec<usize> = Vec::new();
     let mut open_named: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut idle_enables = Vec::new();
-    let tokens = |d: &Directive| -> Vec<Option<usize>> {
-        if d.tokens.is_empty() {
-            vec![None]
-        } else {
-            (0..d.tokens.len()).map(Some).collect()
-        }
-    };
     for (i, d) in directives.iter().enumerate() {
-        let region = match d.kind {
-            Kind::File => 0..len,
-            Kind::Line => {
-                let first = lines.line_of(d.comment.start);
-                let last = lines.line_of(d.comment.end.saturating_sub(1));
-                lines.line_start(first)..line_end(lines, last, len)
-            }
-            Kind::NextLine => {
-                let next = lines.line_of(d.comment.end.saturating_sub(1)) + 1;
-                let start = if next < lines.line_count() {
-                    lines.line_start(next)
-                } else {
-                    len
-                };
-                start..line_end(lines, next, len)
-            }
+        match d.kind {
             Kind::Disable => {
-                for token in tokens(d) {
+                for token in scope_tokens(d) {
                     match token {
                         None => open_all.push(scopes.len()),
                         Some(t) => open_named
@@ -171,7 +149,6 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
                         used: false,
                     });
                 }
-                continue;
             }
             Kind::Enable => {
                 // A bare `enable` closes every open scope; one with names, those naming them.
@@ -192,19 +169,54 @@ fn scopes(directives: &[Directive], lines: &LineIndex, len: usize) -> (Vec<Scope
                     let scope: &mut Scope = &mut scopes[s];
                     scope.region.end = d.comment.start.max(scope.region.start);
                 }
-                continue;
             }
-        };
-        for token in tokens(d) {
-            scopes.push(Scope {
-                region: region.clone(),
-                directive: i,
-                token,
-                used: false,
-            });
+            Kind::File | Kind::Line | Kind::NextLine => {
+                push_fixed(&mut scopes, i, d, lines, len);
+            }
         }
     }
     (scopes, idle_enables)
+}
+
+/// The ids a directive's scopes apply to: each id it names, or `None` (every check).
+fn scope_tokens(d: &Directive) -> Vec<Option<usize>> {
+    if d.tokens.is_empty() {
+        vec![None]
+    } else {
+        (0..d.tokens.len()).map(Some).collect()
+    }
+}
+
+/// Adds the scopes of a directive whose region is where it stands (`-file`, `-line`,
+/// `-next-line`), one per id it names.
+fn push_fixed(scopes: &mut Vec<Scope>, i: usize, d: &Directive, lines: &LineIndex, len: usize) {
+    let region = match d.kind {
+        Kind::Line => {
+            let first = lines.line_of(d.comment.start);
+            let last = lines.line_of(d.comment.end.saturating_sub(1));
+            lines.line_start(first)..line_end(lines, last, len)
+        }
+        Kind::NextLine => {
+            let next = lines.line_of(d.comment.end.saturating_sub(1)) + 1;
+            let start = if next < lines.line_count() {
+                lines.line_start(next)
+            } else {
+                len
+            };
+            start..line_end(lines, next, len)
+        }
+        Kind::File => 0..len,
+        // Their regions depend on each other: `scopes` builds them.
+        Kind::Disable | Kind::Enable => return,
+    };
+    for token in scope_tokens(d) {
+        scopes.push(Scope {
+            region: region.clone(),
+            directive: i,
+            token,
+            used: false,
+        });
+    }
 }
 
 fn known(token: &str) -> bool {
@@ -379,7 +391,8 @@ mod tests {
     use super::*;
     use crate::diagnostic::Severity;
 
-    /// The scopes as first built, closing `disable`s by scanning every open one.
+    /// The scopes as first built, closing `disable`s by scanning every open one (the
+    /// scopes of `-file`, `-line` and `-next-line` are built as `scopes` builds them).
     fn scopes_pairwise(
         directives: &[Directive],
         lines: &LineIndex,
@@ -388,32 +401,10 @@ mod tests {
         let mut scopes = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         let mut idle_enables = Vec::new();
-        let tokens = |d: &Directive| -> Vec<Option<usize>> {
-            if d.tokens.is_empty() {
-                vec![None]
-            } else {
-                (0..d.tokens.len()).map(Some).collect()
-            }
-        };
         for (i, d) in directives.iter().enumerate() {
-            let region = match d.kind {
-                Kind::File => 0..len,
-                Kind::Line => {
-                    let first = lines.line_of(d.comment.start);
-                    let last = lines.line_of(d.comment.end.saturating_sub(1));
-                    lines.line_start(first)..line_end(lines, last, len)
-                }
-                Kind::NextLine => {
-                    let next = lines.line_of(d.comment.end.saturating_sub(1)) + 1;
-                    let start = if next < lines.line_count() {
-                        lines.line_start(next)
-                    } else {
-                        len
-                    };
-                    start..line_end(lines, next, len)
-                }
+            match d.kind {
                 Kind::Disable => {
-                    for token in tokens(d) {
+                    for token in scope_tokens(d) {
                         open.push(scopes.len());
                         scopes.push(Scope {
                             region: d.comment.end..len,
@@ -422,7 +413,6 @@ mod tests {
                             used: false,
                         });
                     }
-                    continue;
                 }
                 Kind::Enable => {
                     let (closing, still_open): (Vec<usize>, Vec<usize>) =
@@ -441,16 +431,10 @@ mod tests {
                         scope.region.end = d.comment.start.max(scope.region.start);
                     }
                     open = still_open;
-                    continue;
                 }
-            };
-            for token in tokens(d) {
-                scopes.push(Scope {
-                    region: region.clone(),
-                    directive: i,
-                    token,
-                    used: false,
-                });
+                Kind::File | Kind::Line | Kind::NextLine => {
+                    push_fixed(&mut scopes, i, d, lines, len);
+                }
             }
         }
         (scopes, idle_enables)

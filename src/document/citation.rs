@@ -5,6 +5,7 @@
 //! hold a 0, a decimal or an implausible range (`[1-100]`, an interval) are not citations.
 
 use super::block::Block;
+use crate::pattern::open_parens;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, one_of, space0};
@@ -84,17 +85,6 @@ fn has_year(text: &str) -> bool {
 /// Whether four bytes are such a year.
 fn is_year(w: &[u8]) -> bool {
     matches!(w, [b'1', b'5'..=b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit())
-}
-
-/// The byte ranges of the opening parentheses of `text`, `(` and `（` (EF BC 88).
-fn open_parens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'(', 0xEF, bytes).filter_map(move |i| match bytes[i] {
-        b'(' => Some(i..i + 1),
-        _ => bytes[i + 1..]
-            .starts_with(&[0xBC, 0x88])
-            .then_some(i..i + 3),
-    })
 }
 
 /// Whether an opening parenthesis of `text` is followed, after white space, by a year of

@@ -179,11 +179,8 @@ const CLOSE: [char; 2] = [')', '）'];
 
 /// `Full Name (ABBR)`, `ABBR (Full Name)` and the comma glosses, for each parenthesis.
 fn parentheses(text: &str, out: &mut Vec<Found>) {
-    // `(`, or the first byte of `（` (UTF-8 EF BC 88).
-    let bytes = text.as_bytes();
-    let opens = memchr::memchr2_iter(b'(', 0xEF, bytes);
-    for open in opens.filter(|&i| bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes())) {
-        let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    for paren in crate::pattern::open_parens(text) {
+        let (open, inner_start) = (paren.start, paren.end);
         let Some(len) = text[inner_start..].find(|c| CLOSE.contains(&c) || OPEN.contains(&c))
         else {
             continue;

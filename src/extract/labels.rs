@@ -155,9 +155,7 @@ pub fn assignments(doc: &Document<'_>, rules: &Rules) -> Vec<Assignment> {
             continue;
         }
         // Nor does one without an assignment phrase or a bracket ("紫花（显性）").
-        let bytes = block.text.as_bytes();
-        let bracket = memchr::memchr(b'(', bytes).is_some()
-            || memchr::memchr_iter(0xEF, bytes).any(|i| bytes[i..].starts_with("（".as_bytes()));
+        let bracket = crate::pattern::open_parens(&block.text).next().is_some();
         if !bracket && !ex.m.phrases.is_match(&block.text) {
             continue;
         }

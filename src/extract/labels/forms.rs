@@ -100,19 +100,8 @@ pub(super) fn bracketed(text: &str, sentence: Range<usize>, labels: &[LabelForm]
     // The closing bracket found for the last opening one: it closes every later opening
     // one before it too (searching again from each would be quadratic in "((((…").
     let mut close: Option<usize> = None;
-    let bytes = slice.as_bytes();
-    // `(`, or the lead byte of `（` (EF BC 88).
-    let opens = memchr::memchr2_iter(b'(', 0xEF, bytes).filter_map(|i| {
-        if bytes[i] == b'(' {
-            Some((i, 1))
-        } else {
-            bytes[i..]
-                .starts_with("（".as_bytes())
-                .then_some((i, "（".len()))
-        }
-    });
-    for (i, open_len) in opens {
-        let inner = sentence.start + i + open_len;
+    for paren in crate::pattern::open_parens(slice) {
+        let (i, inner) = (paren.start, sentence.start + paren.end);
         let end = match close {
             Some(c) if c >= inner => c,
             _ => match text[inner..sentence.end].find([')', '）']) {
