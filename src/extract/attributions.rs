@@ -29,9 +29,13 @@ pub struct Attribution {
 /// `van der Waals`, `Pouget-Abadie`, `O'Neil`.
 const NAME: &str = r"(?:(?:[A-Z][\p{Latin}'’\-]*\.?|van|von|de|der|den|da|di|le|la|du)\s+){0,3}[A-Z][\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Latin}'’\-]*";
 
+// The patterns end a word with `(?:$|\W)` where `\b` would do: the regex engine's fast
+// (lazy DFA) path gives up on a Unicode word boundary as soon as it meets a non-ASCII byte,
+// which Chinese text is full of. The groups are the same; the match takes the character
+// after the word, which no name starts with.
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::constant(&format!(
-        r"(?P<name>{NAME})\s*(?:et\s+al\b|等人|等(?:[提在于发设开]|\s*\[))"
+        r"(?P<name>{NAME})\s*(?:et\s+al(?:$|\W)|等人|等(?:[提在于发设开]|\s*\[))"
     ))
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +50,7 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::constant(&format!(
-        r"(?P<name>{NAME})['’]s\s+(?:[\p{{L}}\d-]+\s+){{0,4}}?(?:paper|papers|note|comparison|study|article|model|formula|work|review|proof|algorithm|analysis|book|monograph|thesis|survey|report|framework|method|approach|protocol|design|argument|critique|lectures?|experiments?|textbook|treatise|essay|letter|derivation|construction|scheme|classic)\b"
+        r"(?P<name>{NAME})['’]s\s+(?:[\p{{L}}\d-]+\s+){{0,4}}?(?:paper|papers|note|comparison|study|article|model|formula|work|review|proof|algorithm|analysis|book|monograph|thesis|survey|report|framework|method|approach|protocol|design|argument|critique|lectures?|experiments?|textbook|treatise|essay|letter|derivation|construction|scheme|classic)(?:$|\W)"
     ))
 });
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -422,5 +426,24 @@ mod tests {
             vec!["Denning"]
         );
         assert!(names("Bayes' theorem [4] and Shannon's theorem [3]").is_empty());
+    }
+
+    /// `(?:$|\W)` ends a word as `\b` would, before any letter, Chinese included.
+    #[test]
+    fn word_ends() {
+        assert_eq!(names("Vaswani et al"), vec!["Vaswani"]);
+        assert_eq!(names("如Vaswani et al，[5]"), vec!["Vaswani"]);
+        assert!(names("Vaswani et alias [5]").is_empty());
+        assert!(names("Vaswani et al等于 [5]").is_empty());
+        assert!(names("Vaswani et alé [5]").is_empty());
+        assert_eq!(names("Denning's survey"), vec!["Denning"]);
+        assert_eq!(names("Denning's survey。另外"), vec!["Denning"]);
+        assert!(names("Denning's surveyé of systems").is_empty());
+        assert!(names("Denning's survey调查").is_empty());
+        // The word after the noun is free to start a name of its own.
+        assert_eq!(
+            names("Denning's survey Knuth et al"),
+            vec!["Denning", "Knuth"]
+        );
     }
 }
