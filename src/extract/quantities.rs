@@ -151,17 +151,21 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
     for clause in clauses(text, range) {
         // The clause's named things, read once and only for a clause with a quantity.
         let mut clause_entities: Option<std::sync::Arc<[String]>> = None;
+        let bytes = text.as_bytes();
         let mut i = clause.start;
         while i < clause.end {
-            // Numbers start with an ASCII digit or letter, at the start of a word.
-            let b = text.as_bytes()[i];
-            if b >= 0x80 {
-                i += crate::pattern::utf8_len(b);
-                continue;
-            }
+            // Numbers start with an ASCII digit or letter, at the start of a word: skip to
+            // the next such byte (every other byte, UTF-8 sequences included, is passed).
+            let Some(k) = bytes[i..clause.end]
+                .iter()
+                .position(|&b| b.is_ascii_digit() || (!measured && may_start_number_word(b)))
+            else {
+                break;
+            };
+            i += k;
+            let b = bytes[i];
             let c = char::from(b);
-            let may_start = b.is_ascii_digit() || (!measured && may_start_number_word(b));
-            if !may_start || (i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric()) {
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
