@@ -5,7 +5,7 @@
 //! `serde_json::Value` tree): a report of hundreds of thousands of findings needs no memory
 //! of its size.
 
-use super::{FileReport, Lazy, Summary, write_pretty, written};
+use super::{FileReport, Lazy, Summary, each_finding, write_pretty, written};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use serde::Serialize;
 
@@ -76,11 +76,7 @@ pub fn render_json(files: &[FileReport]) -> String {
 /// Writes the report to `out` as it is serialised.
 pub fn write_json(files: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = Summary::of(files);
-    let diagnostics = || {
-        files
-            .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
-    };
+    let diagnostics = || each_finding(files, diagnostic);
     let report = Output {
         version: 1,
         summary: SummaryOut {

@@ -132,6 +132,16 @@ where
     }
 }
 
+/// Every finding of `files` in report order, as `item` renders it with its file.
+pub(crate) fn each_finding<'a, T>(
+    files: &'a [FileReport],
+    item: impl Fn(&'a FileReport, &'a Diagnostic) -> T + Copy + 'a,
+) -> impl Iterator<Item = T> + 'a {
+    files
+        .iter()
+        .flat_map(move |f| f.diagnostics.iter().map(move |d| item(f, d)))
+}
+
 /// Writes `value` as pretty JSON and a newline.
 pub(crate) fn write_pretty(
     out: &mut dyn std::io::Write,

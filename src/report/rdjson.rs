@@ -8,7 +8,7 @@
 //! without a list or a `serde_json::Value` tree: a report may hold hundreds of thousands of
 //! diagnostics.
 
-use super::{FileReport, Lazy, write_pretty, written};
+use super::{FileReport, Lazy, each_finding, write_pretty, written};
 use crate::diagnostic::Severity;
 use serde::Serialize;
 use std::ops::Range;
@@ -77,11 +77,7 @@ pub fn render_rdjson(files: &[FileReport]) -> String {
 
 /// Writes the report to `out` as it is serialised.
 pub fn write_rdjson(files: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let diagnostics = || {
-        files
-            .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |d| diagnostic(f, d)))
-    };
+    let diagnostics = || each_finding(files, diagnostic);
     let report = Output {
         source: Source { name: "factlint" },
         diagnostics: Lazy(diagnostics),

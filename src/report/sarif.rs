@@ -4,7 +4,7 @@
 //! so `ruleIndex` is stable across runs. Columns count Unicode code points, which the run
 //! declares with `columnKind`. Secondary labels become `relatedLocations`, fixes `fixes`.
 
-use super::{FileReport, Lazy, rule_metas, write_pretty, written};
+use super::{FileReport, Lazy, each_finding, rule_metas, write_pretty, written};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -34,11 +34,8 @@ pub fn write_sarif(files: &[FileReport], out: &mut dyn std::io::Write) -> std::i
         })
         .collect();
     let results = || {
-        files.iter().flat_map(|f| {
-            f.diagnostics.iter().map(|d| {
-                let index = metas.iter().position(|m| m.id == d.rule);
-                result(f, d, index)
-            })
+        each_finding(files, |f, d| {
+            result(f, d, metas.iter().position(|m| m.id == d.rule))
         })
     };
     let artifacts: Vec<Value> = files
