@@ -183,11 +183,10 @@ pub fn find_enumerations(doc: &Document<'_>) -> Vec<Enumeration> {
         }
         // "First, … Second, …" enumerates within one paragraph; the next paragraph's
         // "First," is a new enumeration, not a repeat.
-        let (ordinals, rest): (Vec<_>, Vec<_>) = open
-            .drain(..)
-            .partition(|(e, _)| e.style == EnumStyle::EnglishOrdinal);
-        done.extend(ordinals.into_iter().map(|(e, _)| e));
-        open = rest;
+        done.extend(
+            open.extract_if(.., |(e, _)| e.style == EnumStyle::EnglishOrdinal)
+                .map(|(e, _)| e),
+        );
         for group in candidates(block, index) {
             place(&mut open, &mut done, group, section);
         }
