@@ -141,25 +141,19 @@ pub fn mentions_of(text: &str, range: Range<usize>, wanted: Wanted) -> Vec<Quant
     let mut out = Vec::new();
     let measured = wanted == Wanted::Measured;
     // Only a digit or a number word starts a number: a sentence without either holds none.
-    let sentence = &text[range.clone()];
-    if !sentence
-        .bytes()
-        .any(|b| b.is_ascii_digit() || (!measured && may_start_number_word(b)))
-    {
+    let may_start = |b: &u8| b.is_ascii_digit() || (!measured && may_start_number_word(*b));
+    let bytes = text.as_bytes();
+    if !bytes[range.clone()].iter().any(may_start) {
         return out;
     }
     for clause in clauses(text, range) {
         // The clause's named things, read once and only for a clause with a quantity.
         let mut clause_entities: Option<std::sync::Arc<[String]>> = None;
-        let bytes = text.as_bytes();
         let mut i = clause.start;
         while i < clause.end {
             // Numbers start with an ASCII digit or letter, at the start of a word: skip to
             // the next such byte (every other byte, UTF-8 sequences included, is passed).
-            let Some(k) = bytes[i..clause.end]
-                .iter()
-                .position(|&b| b.is_ascii_digit() || (!measured && may_start_number_word(b)))
-            else {
+            let Some(k) = bytes[i..clause.end].iter().position(may_start) else {
                 break;
             };
             i += k;
